@@ -1,0 +1,16 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { AuthUser, UserRole } from './auth-user.js';
+
+export const IS_PUBLIC = 'is_public';
+export const ROLES = 'roles';
+
+/** An open route: no bearer token needed. Every other route is guarded by default. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Only callers with one of these roles (403 otherwise). */
+export const Roles = (...roles: UserRole[]) => SetMetadata(ROLES, roles);
+
+/** The authenticated caller of a guarded route. */
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser => {
+  return context.switchToHttp().getRequest<{ user: AuthUser }>().user;
+});

@@ -1,0 +1,38 @@
+import { HttpStatus } from '@nestjs/common';
+
+/**
+ * Base of every typed error a service throws. The exception filter turns it into the error envelope:
+ * `{success: false, message, error: {code, details}}` with `status`.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: HttpStatus,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationFailedError extends DomainError {
+  constructor(details: unknown, message = 'Validation failed') {
+    super('VALIDATION_ERROR', message, HttpStatus.BAD_REQUEST, details);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string, code = 'NOT_FOUND') {
+    super(code, `${what} not found`, HttpStatus.NOT_FOUND);
+  }
+}
+
+export class DependencyUnavailableError extends DomainError {
+  constructor(dependency: 'redis' | 'database', reason?: string) {
+    super('SERVICE_UNAVAILABLE', `${dependency === 'redis' ? 'Redis' : 'The database'} is unavailable`, 503, {
+      dependency,
+      reason,
+    });
+  }
+}

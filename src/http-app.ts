@@ -1,0 +1,36 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { createValidationPipe } from './common/http/validation.pipe.js';
+import { AppConfig } from './infra/config/app-config.js';
+
+export const API_PREFIX = 'api/v1';
+
+/** Everything HTTP beyond the modules: prefix, security headers, CORS, validation, Swagger. Used by main and tests. */
+export function configureHttpApp(app: INestApplication, config: AppConfig): void {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+  // Swagger UI needs inline scripts and styles; the API itself serves JSON only.
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.enableCors({ origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins, credentials: true });
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Document AI job-queue backend')
+      .setDescription(
+        'Uploads, parsing, chunking, embeddings, knowledge graph, agent memory and the queue monitor. ' +
+          'Every response is `{success, data, message}`; errors are `{success: false, message, error: {code, details}}`.',
+      )
+      .setVersion('1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

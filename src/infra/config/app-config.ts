@@ -1,0 +1,156 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ALL_QUEUES, isQueueName, QueueName } from '../queue/queue-names.js';
+import { ConfigError } from './config-error.js';
+import { Env, envSchema } from './env.schema.js';
+
+/** Typed configuration, read and validated once at start, then injected everywhere (DI token: the class). */
+export class AppConfig {
+  readonly env: Env['NODE_ENV'];
+  readonly http: { host: string; port: number; corsOrigins: string[] | '*' };
+  readonly dataDir: string;
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly redis: { url?: string; host?: string; port: number; db: number; password?: string };
+  readonly database: { url?: string; embeddedPort: number };
+  readonly queue: {
+    prefix: string;
+    runWorkers: boolean;
+    workerQueues: QueueName[];
+    concurrency: number;
+    heartbeatMs: number;
+    stalledIntervalMs: number;
+    lockDurationMs: number;
+    shutdownGraceMs: number;
+  };
+  readonly auth: {
+    jwtSecret?: string;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+    adminEmail?: string;
+    adminPassword?: string;
+    loginMaxFailuresPerMinute: number;
+  };
+  readonly files: { uploadMaxBytes: number; chunkSizeTokens: number; chunkOverlapTokens: number };
+  readonly embedding: {
+    provider: Env['EMBEDDING_PROVIDER'];
+    dimension: number;
+    model?: string;
+    baseUrl?: string;
+    apiKey?: string;
+    batchSize: number;
+    concurrency: number;
+    timeoutMs: number;
+    maxRetries: number;
+  };
+  readonly graph: {
+    extractor: Env['KG_EXTRACTOR'];
+    llmBaseUrl?: string;
+    llmModel?: string;
+    llmApiKey?: string;
+    llmConcurrency: number;
+    llmTimeoutMs: number;
+  };
+  readonly monitor: { metricsToken?: string; alertFailureRate: number; alertWebhookUrl?: string };
+
+  constructor(e: Env) {
+    this.env = e.NODE_ENV;
+    this.http = {
+      host: e.HOST,
+      port: e.PORT,
+      corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(',').map((o) => o.trim()),
+    };
+    this.dataDir = resolve(e.DATA_DIR);
+    this.logLevel = e.LOG_LEVEL;
+    this.redis = { url: e.REDIS_URL, host: e.REDIS_HOST, port: e.REDIS_PORT, db: e.REDIS_DB, password: e.REDIS_PASSWORD };
+    this.database = { url: e.DATABASE_URL, embeddedPort: e.EMBEDDED_DB_PORT };
+    this.queue = {
+      prefix: e.QUEUE_PREFIX,
+      runWorkers: e.RUN_WORKERS,
+      workerQueues: (e.WORKER_QUEUES ?? [...ALL_QUEUES]) as QueueName[],
+      concurrency: e.WORKER_CONCURRENCY,
+      heartbeatMs: e.WORKER_HEARTBEAT_MS,
+      stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS,
+      lockDurationMs: e.WORKER_LOCK_DURATION_MS,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    };
+    this.auth = {
+      jwtSecret: e.JWT_SECRET,
+      accessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS,
+      adminEmail: e.ADMIN_EMAIL,
+      adminPassword: e.ADMIN_PASSWORD,
+      loginMaxFailuresPerMinute: e.LOGIN_MAX_FAILURES_PER_MINUTE,
+    };
+    this.files = {
+      uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+      chunkSizeTokens: e.CHUNK_SIZE_TOKENS,
+      chunkOverlapTokens: e.CHUNK_OVERLAP_TOKENS,
+    };
+    this.embedding = {
+      provider: e.EMBEDDING_PROVIDER,
+      dimension: e.EMBEDDING_DIMENSION,
+      model: e.EMBEDDING_MODEL,
+      baseUrl: e.EMBEDDING_BASE_URL,
+      apiKey: e.EMBEDDING_API_KEY,
+      batchSize: e.EMBEDDING_BATCH_SIZE,
+      concurrency: e.EMBEDDING_CONCURRENCY,
+      timeoutMs: e.EMBEDDING_TIMEOUT_MS,
+      maxRetries: e.EMBEDDING_MAX_RETRIES,
+    };
+    this.graph = {
+      extractor: e.KG_EXTRACTOR,
+      llmBaseUrl: e.LLM_BASE_URL,
+      llmModel: e.LLM_MODEL,
+      llmApiKey: e.LLM_API_KEY,
+      llmConcurrency: e.LLM_CONCURRENCY,
+      llmTimeoutMs: e.LLM_TIMEOUT_MS,
+    };
+    this.monitor = {
+      metricsToken: e.METRICS_TOKEN,
+      alertFailureRate: e.ALERT_FAILURE_RATE,
+      alertWebhookUrl: e.ALERT_WEBHOOK_URL,
+    };
+  }
+
+  get isProduction(): boolean {
+    return this.env === 'production';
+  }
+
+  /** True when this process should run the processor of `queue`. */
+  runsQueue(queue: QueueName): boolean {
+    return this.queue.runWorkers && this.queue.workerQueues.includes(queue);
+  }
+}
+
+/** Reads and validates the environment once. Throws ConfigError naming the first bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) throw toConfigError(parsed.error);
+  const env = parsed.data;
+  for (const queue of env.WORKER_QUEUES ?? []) {
+    if (!isQueueName(queue)) {
+      throw new ConfigError('WORKER_QUEUES', `has unknown queue "${queue}" (known: ${ALL_QUEUES.join(', ')})`);
+    }
+  }
+  if (env.CHUNK_OVERLAP_TOKENS >= env.CHUNK_SIZE_TOKENS) {
+    throw new ConfigError('CHUNK_OVERLAP_TOKENS', 'must be smaller than CHUNK_SIZE_TOKENS');
+  }
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  }
+  if (env.EMBEDDING_PROVIDER !== 'hash' && !env.EMBEDDING_MODEL) {
+    throw new ConfigError('EMBEDDING_MODEL', `is required when EMBEDDING_PROVIDER=${env.EMBEDDING_PROVIDER}`);
+  }
+  if (env.KG_EXTRACTOR === 'llm') {
+    if (!env.LLM_BASE_URL) throw new ConfigError('LLM_BASE_URL', 'is required when KG_EXTRACTOR=llm');
+    if (!env.LLM_MODEL) throw new ConfigError('LLM_MODEL', 'is required when KG_EXTRACTOR=llm');
+  }
+  return new AppConfig(env);
+}
+
+function toConfigError(error: z.ZodError): ConfigError {
+  const issue = error.issues[0];
+  const variable = String(issue.path[0] ?? 'environment');
+  return new ConfigError(variable, `is invalid: ${issue.message}`);
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
+const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
+const url = z.string().url();
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+/**
+ * Every environment variable the system reads. Empty strings count as unset.
+ * Defaults here are the "works on a fresh clone" values; production overrides them in docker-compose.yml.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: int(0, 65535).default(3000),
+  DATA_DIR: z.string().default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: z.string().default('*'),
+
+  REDIS_URL: url.optional(),
+  REDIS_HOST: z.string().optional(),
+  REDIS_PORT: int(1, 65535).default(6379),
+  REDIS_DB: int(0, 1024).default(0),
+  REDIS_PASSWORD: z.string().optional(),
+
+  DATABASE_URL: url.optional(),
+  EMBEDDED_DB_PORT: int(0, 65535).default(5433),
+
+  QUEUE_PREFIX: z.string().min(1).default('bull'),
+  RUN_WORKERS: bool.default(true),
+  WORKER_QUEUES: csv.optional(),
+  WORKER_CONCURRENCY: int(1, 256).default(2),
+  WORKER_HEARTBEAT_MS: int(100, 600_000).default(5000),
+  WORKER_STALLED_INTERVAL_MS: int(100, 3_600_000).default(30_000),
+  WORKER_LOCK_DURATION_MS: int(100, 3_600_000).default(30_000),
+  SHUTDOWN_GRACE_MS: int(0, 3_600_000).default(30_000),
+
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_ACCESS_TTL_SECONDS: int(10, 86_400).default(900),
+  JWT_REFRESH_TTL_SECONDS: int(60, 31_536_000).default(604_800),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  LOGIN_MAX_FAILURES_PER_MINUTE: int(1, 10_000).default(10),
+
+  UPLOAD_MAX_BYTES: int(1).default(100 * 1024 * 1024),
+  CHUNK_SIZE_TOKENS: int(16, 8192).default(512),
+  CHUNK_OVERLAP_TOKENS: int(0, 4096).default(64),
+
+  EMBEDDING_PROVIDER: z.enum(['hash', 'openai', 'local']).default('hash'),
+  EMBEDDING_DIMENSION: int(8, 4096).default(384),
+  EMBEDDING_MODEL: z.string().optional(),
+  EMBEDDING_BASE_URL: url.optional(),
+  EMBEDDING_API_KEY: z.string().optional(),
+  EMBEDDING_BATCH_SIZE: int(1, 2048).default(64),
+  EMBEDDING_CONCURRENCY: int(1, 64).default(4),
+  EMBEDDING_TIMEOUT_MS: int(100, 600_000).default(30_000),
+  EMBEDDING_MAX_RETRIES: int(0, 20).default(3),
+
+  KG_EXTRACTOR: z.enum(['rules', 'llm']).default('rules'),
+  LLM_BASE_URL: url.optional(),
+  LLM_MODEL: z.string().optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_CONCURRENCY: int(1, 64).default(2),
+  LLM_TIMEOUT_MS: int(100, 600_000).default(60_000),
+
+  METRICS_TOKEN: z.string().optional(),
+  ALERT_FAILURE_RATE: num(0, 1).default(0.2),
+  ALERT_WEBHOOK_URL: url.optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+export const KNOWN_ENV_VARS: readonly string[] = Object.keys(envSchema.shape);

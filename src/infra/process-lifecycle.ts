@@ -1,0 +1,38 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { ConfigError } from './config/config-error.js';
+import { MissingPgvectorError } from './database/migrations.js';
+import { Runtime } from './runtime.js';
+
+/** Runs an entry point; a known start-up failure ends the process with exit 1 and one clear line. */
+export async function runEntryPoint(start: () => Promise<void>): Promise<void> {
+  try {
+    await start();
+  } catch (error) {
+    const known = error instanceof ConfigError || error instanceof MissingPgvectorError;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${known ? message : `Startup failed: ${message}`}\n`);
+    process.exit(1);
+  }
+}
+
+/**
+ * SIGTERM / SIGINT: close Nest (workers stop taking jobs and finish running ones within the grace period, then every
+ * connection closes), stop embedded servers this process started, exit 0.
+ */
+export function closeOnSignals(app: INestApplicationContext, runtime: Runtime): void {
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    try {
+      await app.close();
+      await runtime.stopEmbedded();
+      process.exit(0);
+    } catch (error) {
+      process.stderr.write(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown());
+}

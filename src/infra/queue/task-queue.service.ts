@@ -1,0 +1,108 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Job, JobsOptions, Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { AppConfig } from '../config/app-config.js';
+import { REDIS_URL } from '../redis/redis.module.js';
+import { bullRedisOptions } from '../redis/redis-target.js';
+import { JobDefinition } from './job-definition.js';
+import { ApiJobStatus, toApiStatus } from './job-status.js';
+import { ALL_QUEUES, QueueName } from './queue-names.js';
+import { DEFAULT_TASK_OPTIONS, TaskOptions } from './task-options.js';
+
+export interface EnqueuedTask {
+  job_id: string;
+  status: ApiJobStatus | 'unknown';
+  /** False when a job with the same id was already queued or running: that job is returned instead. */
+  created: boolean;
+}
+
+/** Job options we add to BullMQ's: the timeout the worker runner enforces. Stored with the job. */
+export type AppJobOptions = JobsOptions & { jobTimeoutMs?: number };
+
+const LIVE_STATES = new Set(['waiting', 'prioritized', 'active', 'delayed', 'waiting-children']);
+
+/** The one producer facade: every job of the system is enqueued here, so all get the same option mapping. */
+@Injectable()
+export class TaskQueueService implements OnApplicationShutdown {
+  private readonly connection: Redis;
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    private readonly config: AppConfig,
+    @Inject(REDIS_URL) redisUrl: string,
+  ) {
+    this.connection = new Redis(redisUrl, bullRedisOptions());
+  }
+
+  /** The BullMQ queue object (for the queue monitor; features enqueue through `enqueue`). */
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.connection, prefix: this.config.queue.prefix });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  allQueues(): Queue[] {
+    return ALL_QUEUES.map((name) => this.queue(name));
+  }
+
+  async enqueue<TName extends string, TData>(
+    definition: JobDefinition<TName, TData>,
+    data: TData,
+    options: TaskOptions = {},
+  ): Promise<EnqueuedTask> {
+    const merged: TaskOptions = { ...DEFAULT_TASK_OPTIONS, ...definition.defaults, ...options };
+    const queue = this.queue(definition.queue);
+    if (merged.jobId) {
+      const existing = await queue.getJob(merged.jobId);
+      if (existing) {
+        const state = await existing.getState();
+        if (LIVE_STATES.has(state)) return { job_id: merged.jobId, status: toApiStatus(state), created: false };
+        // A finished or failed job with this id would block a new one: RQ re-enqueues, so do we.
+        await existing.remove().catch(() => undefined);
+      }
+    }
+    const job = await queue.add(definition.name, data, toBullOptions(merged));
+    const actual = merged.jobId ? ((await queue.getJob(merged.jobId)) ?? job) : job;
+    const created = actual.timestamp === job.timestamp;
+    return { job_id: String(actual.id), status: toApiStatus(await actual.getState()), created };
+  }
+
+  async getJob(queue: QueueName, jobId: string): Promise<Job | undefined> {
+    return this.queue(queue).getJob(jobId);
+  }
+
+  /** Removes a job that has not started (queued, scheduled, deferred). Returns false if it is running or gone. */
+  async removeIfNotStarted(queue: QueueName, jobId: string): Promise<boolean> {
+    const job = await this.getJob(queue, jobId);
+    if (!job) return false;
+    const state = await job.getState();
+    if (state === 'active' || state === 'completed' || state === 'failed') return false;
+    await job.remove();
+    return true;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    await this.connection.quit().catch(() => this.connection.disconnect());
+  }
+}
+
+export function toBullOptions(options: TaskOptions): AppJobOptions {
+  const delay = options.enqueueAt
+    ? Math.max(0, options.enqueueAt.getTime() - Date.now())
+    : (options.enqueueInMs ?? undefined);
+  return {
+    jobId: options.jobId,
+    jobTimeoutMs: options.jobTimeoutMs,
+    removeOnComplete: options.resultTtlSeconds !== undefined ? { age: options.resultTtlSeconds } : undefined,
+    removeOnFail: options.failureTtlSeconds !== undefined ? { age: options.failureTtlSeconds } : undefined,
+    delay,
+    attempts: options.retry ? options.retry.max + 1 : 1,
+    backoff: options.retry ? { type: 'fixed', delay: options.retry.intervalMs } : undefined,
+    priority: options.priority,
+    deduplication: options.debounce ? { id: options.debounce.id, ttl: options.debounce.ttlMs } : undefined,
+  };
+}

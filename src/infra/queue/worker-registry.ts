@@ -1,0 +1,113 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { RedisKeys } from '../redis/redis-keys.js';
+
+/** One worker process as the registry shows it (`rq:worker:{name}`), the original RQ worker fields. */
+export interface WorkerRecord {
+  name: string;
+  state: 'busy' | 'idle';
+  queues: string[];
+  current_job_id: string | null;
+  birth_date: string;
+  last_heartbeat: string;
+  heartbeat_interval_ms: number;
+  successful_job_count: number;
+  failed_job_count: number;
+  total_working_time_ms: number;
+  pid: number;
+  hostname: string;
+}
+
+/**
+ * BullMQ has no worker registry; the queue monitor and rq_status.sh need one. Each worker process keeps a hash with
+ * a TTL of a few heartbeats, so a killed process disappears on its own.
+ */
+export class WorkerRegistry {
+  readonly name = `${hostname()}.${process.pid}.${randomBytes(2).toString('hex')}`;
+  private readonly key = RedisKeys.worker(this.name);
+  private readonly activeJobs = new Set<string>();
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly queues: string[],
+    private readonly heartbeatMs: number,
+  ) {}
+
+  async start(): Promise<void> {
+    const now = new Date().toISOString();
+    await this.redis
+      .multi()
+      .hset(this.key, {
+        name: this.name,
+        state: 'idle',
+        queues: JSON.stringify(this.queues),
+        current_job_id: '',
+        birth_date: now,
+        last_heartbeat: now,
+        heartbeat_interval_ms: this.heartbeatMs,
+        successful_job_count: 0,
+        failed_job_count: 0,
+        total_working_time_ms: 0,
+        pid: process.pid,
+        hostname: hostname(),
+      })
+      .pexpire(this.key, this.ttlMs())
+      .exec();
+    this.timer = setInterval(() => void this.heartbeat().catch(() => undefined), this.heartbeatMs);
+    this.timer.unref();
+  }
+
+  async jobStarted(jobId: string): Promise<void> {
+    this.activeJobs.add(jobId);
+    await this.redis.hset(this.key, { state: 'busy', current_job_id: jobId }).catch(() => undefined);
+  }
+
+  async jobEnded(jobId: string, succeeded: boolean, durationMs: number): Promise<void> {
+    this.activeJobs.delete(jobId);
+    const next = [...this.activeJobs].pop() ?? '';
+    await this.redis
+      .multi()
+      .hincrby(this.key, succeeded ? 'successful_job_count' : 'failed_job_count', 1)
+      .hincrby(this.key, 'total_working_time_ms', Math.round(durationMs))
+      .hset(this.key, { state: next ? 'busy' : 'idle', current_job_id: next })
+      .exec()
+      .catch(() => undefined);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.redis.del(this.key).catch(() => undefined);
+  }
+
+  private async heartbeat(): Promise<void> {
+    await this.redis
+      .multi()
+      .hset(this.key, 'last_heartbeat', new Date().toISOString())
+      .pexpire(this.key, this.ttlMs())
+      .exec();
+  }
+
+  // Shown as dead after two missed heartbeats (by the monitor), gone after four.
+  private ttlMs(): number {
+    return this.heartbeatMs * 4;
+  }
+}
+
+export function parseWorkerRecord(hash: Record<string, string>): WorkerRecord {
+  return {
+    name: hash.name,
+    state: hash.state === 'busy' ? 'busy' : 'idle',
+    queues: JSON.parse(hash.queues || '[]') as string[],
+    current_job_id: hash.current_job_id || null,
+    birth_date: hash.birth_date,
+    last_heartbeat: hash.last_heartbeat,
+    heartbeat_interval_ms: Number(hash.heartbeat_interval_ms),
+    successful_job_count: Number(hash.successful_job_count ?? 0),
+    failed_job_count: Number(hash.failed_job_count ?? 0),
+    total_working_time_ms: Number(hash.total_working_time_ms ?? 0),
+    pid: Number(hash.pid),
+    hostname: hash.hostname,
+  };
+}

@@ -1,0 +1,179 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { Job, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { AppConfig } from '../config/app-config.js';
+import { RedisKeys } from '../redis/redis-keys.js';
+import { REDIS_URL } from '../redis/redis.module.js';
+import { bullRedisOptions } from '../redis/redis-target.js';
+import { declaredJobs } from './job-definition.js';
+import { JOB_ABORTED, JOB_TIMEOUT, JobAbortedError, JobTimeoutError } from './job-errors.js';
+import { QueueProcessor, TypedJob } from './queue-processor.js';
+import { AppJobOptions } from './task-queue.service.js';
+import { WorkerRegistry } from './worker-registry.js';
+
+/**
+ * Runs a BullMQ Worker for every processor whose queue this process serves (RUN_WORKERS, WORKER_QUEUES).
+ * We drive BullMQ directly rather than through @nestjs/bullmq's @Processor because we need what it lacks: picking
+ * queues per process at run time, job_timeout, a worker registry, operator abort across processes, and a bounded
+ * graceful shutdown.
+ */
+@Injectable()
+export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Worker');
+  private readonly workers: Worker[] = [];
+  private readonly connections: Redis[] = [];
+  private registry?: WorkerRegistry;
+  private subscriber?: Redis;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly discovery: DiscoveryService,
+    private readonly redis: Redis,
+    @Inject(REDIS_URL) private readonly redisUrl: string,
+  ) {}
+
+  get workerName(): string | undefined {
+    return this.registry?.name;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const processors = this.discoverProcessors();
+    const served = processors.filter((p) => this.config.runsQueue(p.queueName));
+    this.checkEveryJobHasOneHandler(served);
+    if (served.length === 0) return;
+
+    this.registry = new WorkerRegistry(
+      this.redis,
+      served.map((p) => p.queueName),
+      this.config.queue.heartbeatMs,
+    );
+    await this.registry.start();
+    for (const processor of served) this.workers.push(this.startWorker(processor));
+    await this.listenForAborts();
+    this.logger.log(`worker ${this.registry.name} serving ${served.map((p) => p.queueName).join(', ')}`);
+  }
+
+  /** Stops taking jobs, lets running jobs finish within SHUTDOWN_GRACE_MS, then forces the rest. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.workers.length === 0) return;
+    const graceful = Promise.all(this.workers.map((worker) => worker.close()));
+    const timedOut = await Promise.race([
+      graceful.then(() => false),
+      delay(this.config.queue.shutdownGraceMs).then(() => true),
+    ]);
+    if (timedOut) {
+      this.logger.warn('grace period over: forcing workers to close; unfinished jobs will be retried as stalled');
+      await Promise.all(this.workers.map((worker) => worker.close(true)));
+    }
+    await this.subscriber?.quit().catch(() => undefined);
+    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+    await this.registry?.stop();
+  }
+
+  private discoverProcessors(): QueueProcessor[] {
+    return this.discovery
+      .getProviders()
+      .map((wrapper) => wrapper.instance as unknown)
+      .filter((instance): instance is QueueProcessor => instance instanceof QueueProcessor);
+  }
+
+  /** A job nobody handles would sit in its queue forever: refuse to start instead. */
+  private checkEveryJobHasOneHandler(processors: QueueProcessor[]): void {
+    const servedQueues = new Set(processors.map((p) => p.queueName));
+    for (const queue of servedQueues) {
+      if (processors.filter((p) => p.queueName === queue).length > 1) {
+        throw new Error(`Queue ${queue} has more than one processor`);
+      }
+    }
+    for (const job of declaredJobs()) {
+      if (!servedQueues.has(job.queue)) continue;
+      const handler = processors.find((p) => p.queueName === job.queue);
+      if (!handler?.jobNames.includes(job.name)) {
+        throw new Error(`Job ${job.queue}/${job.name} has no handler in this process`);
+      }
+    }
+  }
+
+  private startWorker(processor: QueueProcessor): Worker {
+    const { queue } = this.config;
+    const connection = new Redis(this.redisUrl, bullRedisOptions());
+    this.connections.push(connection);
+    const worker: Worker = new Worker(
+      processor.queueName,
+      (job, _token, signal) => this.run(processor, worker, job, signal),
+      {
+        connection,
+        prefix: queue.prefix,
+        concurrency: queue.concurrency,
+        stalledInterval: queue.stalledIntervalMs,
+        lockDuration: queue.lockDurationMs,
+        name: this.registry?.name,
+      },
+    );
+    worker.on('error', (error) => this.logger.error(`worker error on ${processor.queueName}: ${error.message}`));
+    return worker;
+  }
+
+  private async run(processor: QueueProcessor, worker: Worker, job: Job, signal?: AbortSignal): Promise<unknown> {
+    const startedAt = performance.now();
+    const abortSignal = signal ?? new AbortController().signal;
+    const timeoutMs = (job.opts as AppJobOptions).jobTimeoutMs;
+    const timer = timeoutMs ? setTimeout(() => worker.cancelJob(String(job.id), JOB_TIMEOUT), timeoutMs) : undefined;
+    await this.registry?.jobStarted(String(job.id));
+    let outcome = 'failed';
+    try {
+      const work = processor.process(job as TypedJob<{ name: string; data: unknown }>, {
+        signal: abortSignal,
+        reportProgress: (progress) => job.updateProgress(progress),
+        log: async (message) => void (await job.log(message)),
+      });
+      const result = await untilAborted(work, abortSignal, timeoutMs ?? 0);
+      outcome = 'completed';
+      return result;
+    } catch (error) {
+      if (abortSignal.aborted) outcome = abortSignal.reason === JOB_TIMEOUT ? 'timed_out' : 'aborted';
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      const durationMs = performance.now() - startedAt;
+      await this.registry?.jobEnded(String(job.id), outcome === 'completed', durationMs);
+      const line = {
+        queue: processor.queueName,
+        job_id: job.id,
+        job_name: job.name,
+        attempt: job.attemptsMade + 1,
+        duration_ms: Math.round(durationMs),
+        outcome,
+      };
+      if (outcome === 'completed') this.logger.log(line);
+      else this.logger.warn(line);
+    }
+  }
+
+  /** Operator aborts are published on one channel; the worker running that job aborts it, the others ignore it. */
+  private async listenForAborts(): Promise<void> {
+    this.subscriber = new Redis(this.redisUrl);
+    await this.subscriber.subscribe(RedisKeys.jobAbortChannel());
+    this.subscriber.on('message', (_channel, message: string) => {
+      const { job_id, reason } = JSON.parse(message) as { job_id: string; reason?: string };
+      for (const worker of this.workers) worker.cancelJob(job_id, reason ?? JOB_ABORTED);
+    });
+  }
+}
+
+/** Settles with the work, or rejects as soon as the signal aborts even if the work ignores it. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal, timeoutMs: number): Promise<T> {
+  const toError = () =>
+    signal.reason === JOB_TIMEOUT ? new JobTimeoutError(timeoutMs) : new JobAbortedError(String(signal.reason));
+  if (signal.aborted) return Promise.reject(toError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(toError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

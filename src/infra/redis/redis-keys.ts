@@ -1,0 +1,28 @@
+/**
+ * Every Redis key and channel of our own (BullMQ's keys use QUEUE_PREFIX and are built by BullMQ).
+ * No key string is written anywhere else, so the key space can be read in one place.
+ */
+export const RedisKeys = {
+  uploadProgress: (fileId: string) => `upload:progress:${fileId}`,
+  processingStatus: (fileId: string) => `processing:status:${fileId}`,
+  jwtBlacklist: (tokenSha256: string) => `jwt:blacklist:${tokenSha256}`,
+  agentMemory: (userId: string, agentId: string, key: string) => `aam:memory:${userId}:${agentId}:${key}`,
+  agentMemoryPattern: (userId: string, agentId: string, keyPrefix: string) =>
+    `aam:memory:${userId}:${agentId}:${escapeGlob(keyPrefix)}*`,
+  worker: (workerName: string) => `rq:worker:${workerName}`,
+  workerPattern: () => 'rq:worker:*',
+  /** Pub/sub channel: a job id published here is aborted by whichever worker runs it. */
+  jobAbortChannel: () => 'rq:abort',
+  /** Set of job ids canceled by an operator (the `canceled` status word). */
+  canceledJobs: (queue: string) => `rq:canceled:${queue}`,
+} as const;
+
+export const RedisTtl = {
+  uploadProgressSeconds: 3600,
+  processingStatusSeconds: 2 * 3600,
+  agentMemoryDefaultSeconds: 3600,
+} as const;
+
+function escapeGlob(value: string): string {
+  return value.replace(/[*?[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import { Socket } from 'node:net';
+import { AppConfig } from '../config/app-config.js';
+import { RedisTarget } from './redis-target.js';
+
+/**
+ * Finds the Redis to use: REDIS_URL, else REDIS_HOST/PORT, else one answering on 127.0.0.1:6379,
+ * else an embedded server from redis-memory-server (a `redis-server` on PATH first, a build only as a last resort).
+ */
+export async function resolveRedis(config: AppConfig): Promise<RedisTarget> {
+  const noop = async () => undefined;
+  const { url, host, port, db, password } = config.redis;
+  if (url) return { url, source: 'configured', stop: noop };
+  if (host) {
+    const auth = password ? `:${encodeURIComponent(password)}@` : '';
+    return { url: `redis://${auth}${host}:${port}/${db}`, source: 'configured', stop: noop };
+  }
+  if (await answersPing('127.0.0.1', 6379)) return { url: `redis://127.0.0.1:6379/${db}`, source: 'local', stop: noop };
+  return startEmbeddedRedis(db);
+}
+
+async function startEmbeddedRedis(db: number): Promise<RedisTarget> {
+  const systemBinary = findOnPath('redis-server');
+  if (systemBinary) process.env.REDISMS_SYSTEM_BINARY = systemBinary;
+  const { RedisMemoryServer } = await import('redis-memory-server');
+  const server = await RedisMemoryServer.create({ instance: { ip: '127.0.0.1' } });
+  const host = await server.getHost();
+  const port = await server.getPort();
+  return {
+    url: `redis://${host}:${port}/${db}`,
+    source: 'embedded',
+    stop: async () => {
+      await server.stop();
+    },
+  };
+}
+
+function findOnPath(binary: string): string | undefined {
+  try {
+    return execFileSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when something at host:port answers a Redis PING within a short timeout. */
+export function answersPing(host: string, port: number, timeoutMs = 500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('error', () => done(false));
+    socket.connect(port, host, () => socket.write('PING\r\n'));
+    socket.once('data', (data) => done(/^(\+PONG|-NOAUTH)/.test(data.toString())));
+  });
+}

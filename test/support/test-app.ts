@@ -1,0 +1,44 @@
+import { rm } from 'node:fs/promises';
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { AppModule } from '../../src/app.module.js';
+import { configureHttpApp } from '../../src/http-app.js';
+import { AppConfig, loadConfig } from '../../src/infra/config/app-config.js';
+import { TaskQueueService } from '../../src/infra/queue/task-queue.service.js';
+import { Runtime, startRuntime } from '../../src/infra/runtime.js';
+import { requireRedis } from './require-redis.js';
+import { testEnv } from './test-env.js';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  runtime: Runtime;
+  /** supertest bound to the app's HTTP server. */
+  http: () => ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+/** Boots the whole API (workers in-process unless RUN_WORKERS=false) against real Redis and an in-memory PGlite. */
+export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  await requireRedis();
+  const config = loadConfig(testEnv(overrides));
+  const runtime = await startRuntime(config);
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(runtime)] }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  configureHttpApp(app, config);
+  await app.init();
+  return {
+    app,
+    config,
+    runtime,
+    http: () => request(app.getHttpServer()),
+    close: async () => {
+      const queues = app.get(TaskQueueService).allQueues();
+      await Promise.all(queues.map((q) => q.obliterate({ force: true }).catch(() => undefined)));
+      await app.close();
+      await runtime.stopEmbedded();
+      await rm(config.dataDir, { recursive: true, force: true });
+    },
+  };
+}
