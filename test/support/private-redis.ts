@@ -1,0 +1,47 @@
+import { spawn, ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { answersPing } from '../../src/infra/redis/redis-resolver.js';
+
+export interface PrivateRedis {
+  url: string;
+  port: number;
+  /** Stops the server (to test behaviour with Redis down). */
+  stop(): Promise<void>;
+}
+
+/**
+ * A redis-server of the test's own on a free port, for tests that stop Redis: the shared one on 6379 is never
+ * stopped, other tests use it.
+ */
+export async function startPrivateRedis(): Promise<PrivateRedis> {
+  const port = await freePort();
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100 && !(await answersPing('127.0.0.1', port, 200)); i++) await sleep(50);
+  if (!(await answersPing('127.0.0.1', port, 500))) throw new Error('private redis-server did not start');
+  return {
+    url: `redis://127.0.0.1:${port}/0`,
+    port,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
