@@ -5,6 +5,10 @@
 export const RedisKeys = {
   uploadProgress: (fileId: string) => `upload:progress:${fileId}`,
   processingStatus: (fileId: string) => `processing:status:${fileId}`,
+  /** Hash of stage → {started_at, finished_at} of the current run (for the stage timings stored at the end). */
+  processingTimings: (fileId: string) => `processing:timings:${fileId}`,
+  /** Pub/sub channel: every change of a file's processing status (the SSE route listens). */
+  processingEvents: (fileId: string) => `processing:events:${fileId}`,
   jwtBlacklist: (tokenSha256: string) => `jwt:blacklist:${tokenSha256}`,
   agentMemory: (userId: string, agentId: string, key: string) => `aam:memory:${userId}:${agentId}:${key}`,
   agentMemoryPattern: (userId: string, agentId: string, keyPrefix: string) =>

@@ -1,0 +1,15 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainError } from '../common/errors/domain-error.js';
+
+export class FileNotFoundError extends DomainError {
+  constructor(fileId: string) {
+    super('FILE_NOT_FOUND', 'File not found', HttpStatus.NOT_FOUND, { file_id: fileId });
+  }
+}
+
+/** The file's stored bytes are gone (deleted underneath us): retrying cannot help. */
+export class FileBlobMissingError extends DomainError {
+  constructor(fileId: string) {
+    super('FILE_BLOB_MISSING', 'The stored file content is missing', HttpStatus.GONE, { file_id: fileId });
+  }
+}

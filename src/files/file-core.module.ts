@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { FileChunksRepository } from './file-chunks.repository.js';
+import { FileChunksService } from './file-chunks.service.js';
+import { FileRecordsService } from './file-records.service.js';
+import { FilesRepository } from './files.repository.js';
+import { ProcessingStatusRepository } from './processing-status.repository.js';
+import { ProcessingStatusService } from './processing-status.service.js';
+
+/**
+ * The files and chunks tables and the processing status, shared by the pipeline's stage owners (vectors, graph)
+ * without a dependency cycle: FileCoreModule ← VectorsModule ← GraphModule ← FilesModule.
+ */
+@Module({
+  providers: [
+    FilesRepository,
+    FileChunksRepository,
+    ProcessingStatusRepository,
+    FileRecordsService,
+    FileChunksService,
+    ProcessingStatusService,
+  ],
+  exports: [FileRecordsService, FileChunksService, ProcessingStatusService],
+})
+export class FileCoreModule {}

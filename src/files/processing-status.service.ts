@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { ProcessingStatus, StageName, StageStatus, STAGE_NAMES } from './file-core.types.js';
+import { StoredStages } from './files.schema.js';
+import { ProcessingStatusRepository } from './processing-status.repository.js';
+
+/**
+ * Live processing status of a file: `processing:status:{file_id}` in the ARCHITECTURE.md shape. Each stage owner
+ * (files, vectors, graph) moves its own stage; the overall status and progress follow from the stages.
+ */
+@Injectable()
+export class ProcessingStatusService {
+  constructor(private readonly repository: ProcessingStatusRepository) {}
+
+  async updateStage(
+    fileId: string,
+    stage: StageName,
+    update: { status: StageStatus; progress: number },
+    message?: string,
+  ): Promise<void> {
+    const progress = Math.round(Math.min(100, Math.max(0, update.progress)));
+    await this.repository.updateStage(fileId, stage, update.status, progress, message ?? '');
+  }
+
+  /** Starts a run: every stage pending again, timings cleared. */
+  async reset(fileId: string, message = 'Queued for processing'): Promise<ProcessingStatus> {
+    return this.repository.reset(fileId, message);
+  }
+
+  /** Marks the running stage failed (the file's status becomes `failed` when a required stage failed). */
+  async fail(fileId: string, message: string): Promise<ProcessingStatus> {
+    return this.repository.fail(fileId, message);
+  }
+
+  async get(fileId: string): Promise<ProcessingStatus | undefined> {
+    return this.repository.get(fileId);
+  }
+
+  /** The stages of the current run with their timings, as stored in the database at the end of a run. */
+  async stageSummary(fileId: string, status: ProcessingStatus): Promise<StoredStages> {
+    const timings = await this.repository.timings(fileId);
+    const summary: StoredStages = {};
+    for (const stage of STAGE_NAMES) {
+      const { started_at, finished_at } = timings[stage];
+      const duration =
+        started_at && finished_at ? new Date(finished_at).getTime() - new Date(started_at).getTime() : undefined;
+      summary[stage] = { ...status[stage], started_at, finished_at, duration_ms: duration };
+    }
+    return summary;
+  }
+
+  async delete(fileId: string): Promise<void> {
+    await this.repository.delete(fileId);
+  }
+}
