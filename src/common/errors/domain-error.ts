@@ -5,6 +5,9 @@ import { HttpStatus } from '@nestjs/common';
  * `{success: false, message, error: {code, details}}` with `status`.
  */
 export class DomainError extends Error {
+  /** Response headers the error needs (e.g. Retry-After); the exception filter sets them. */
+  readonly headers?: Record<string, string>;
+
   constructor(
     readonly code: string,
     message: string,
@@ -34,5 +37,16 @@ export class DependencyUnavailableError extends DomainError {
       dependency,
       reason,
     });
+  }
+}
+
+/** Too many attempts: 429 with Retry-After. */
+export class RateLimitedError extends DomainError {
+  override readonly headers: Record<string, string>;
+
+  constructor(retryAfterSeconds: number, message = 'Too many attempts; try again later') {
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    super('RATE_LIMITED', message, HttpStatus.TOO_MANY_REQUESTS, { retry_after_seconds: seconds });
+    this.headers = { 'Retry-After': String(seconds) };
   }
 }

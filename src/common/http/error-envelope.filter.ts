@@ -39,6 +39,7 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
       response.end();
       return;
     }
+    if (exception instanceof DomainError && exception.headers) response.set(exception.headers);
     response.status(status).json(body);
   }
 

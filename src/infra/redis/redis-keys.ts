@@ -10,6 +10,14 @@ export const RedisKeys = {
   /** Pub/sub channel: every change of a file's processing status (the SSE route listens). */
   processingEvents: (fileId: string) => `processing:events:${fileId}`,
   jwtBlacklist: (tokenSha256: string) => `jwt:blacklist:${tokenSha256}`,
+  /** Sorted set of a user's live tokens: sha256(token) → expiry (unix seconds). */
+  userTokens: (userId: string) => `auth:user-tokens:${userId}`,
+  /** Sorted set of every token of one login (token family): sha256(token) → expiry (unix seconds). */
+  tokenFamily: (familyId: string) => `auth:family:${familyId}`,
+  /** sha256 of the one refresh token of a family that may still be used. */
+  tokenFamilyRefresh: (familyId: string) => `auth:family-refresh:${familyId}`,
+  /** Prefix of the failed-login counters (one per email and one per IP, a minute each). */
+  loginFailuresPrefix: (scope: 'email' | 'ip') => `auth:login-failures:${scope}`,
   agentMemory: (userId: string, agentId: string, key: string) => `aam:memory:${userId}:${agentId}:${key}`,
   agentMemoryPattern: (userId: string, agentId: string, keyPrefix: string) =>
     `aam:memory:${userId}:${agentId}:${escapeGlob(keyPrefix)}*`,

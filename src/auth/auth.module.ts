@@ -1,0 +1,51 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig } from '../infra/config/app-config.js';
+import { AdminBootstrap } from './admin-bootstrap.service.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { AuthProcessor } from './auth.processor.js';
+import { AuthService } from './auth.service.js';
+import { resolveJwtSecret } from './jwt-secret.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
+import { PasswordHasher } from './password-hasher.js';
+import { SessionsService } from './sessions.service.js';
+import { TokenBlacklistService } from './token-blacklist.service.js';
+import { TokenService } from './token.service.js';
+import { TokensRepository } from './tokens.repository.js';
+import { UsersController } from './users.controller.js';
+import { UsersRepository } from './users.repository.js';
+import { UsersService } from './users.service.js';
+
+/** Users, JWTs, the blacklist, the global guard, and the `token_revocation` processor. */
+@Module({
+  controllers: [AuthController, UsersController],
+  providers: [
+    {
+      provide: JwtService,
+      inject: [AppConfig],
+      // HS256 only, both ways: `alg: none` and any other algorithm fail verification.
+      useFactory: async (config: AppConfig) =>
+        new JwtService({
+          secret: await resolveJwtSecret(config),
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
+    },
+    { provide: APP_GUARD, useClass: AuthGuard },
+    AdminBootstrap,
+    AuthProcessor,
+    AuthService,
+    LoginRateLimiter,
+    PasswordHasher,
+    SessionsService,
+    TokenBlacklistService,
+    TokenService,
+    TokensRepository,
+    UsersRepository,
+    UsersService,
+  ],
+  exports: [TokenBlacklistService, SessionsService],
+})
+export class AuthModule {}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser, UserRole } from '../common/auth/auth-user.js';
+import { NotFoundError } from '../common/errors/domain-error.js';
+import { TaskQueueService } from '../infra/queue/task-queue.service.js';
+import { SelfLockoutError } from './auth.errors.js';
+import { RevokeUserSessionsJob } from './auth.jobs.js';
+import { UserRow } from './auth.schema.js';
+import { SessionsService } from './sessions.service.js';
+import { UsersRepository } from './users.repository.js';
+
+/** Admin management of users. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsService,
+    private readonly queue: TaskQueueService,
+  ) {}
+
+  list(page: number, pageSize: number): Promise<{ rows: UserRow[]; total: number }> {
+    return this.users.list((page - 1) * pageSize, pageSize);
+  }
+
+  /**
+   * Changes role and/or disabled. Disabling, or changing the role, revokes the user's sessions at once: tokens carry
+   * the role, so none may outlive a change of it.
+   */
+  async update(caller: AuthUser, id: string, changes: { role?: UserRole; disabled?: boolean }): Promise<UserRow> {
+    const current = await this.require(id);
+    if (current.id === caller.id && (changes.disabled === true || changes.role === 'user')) throw new SelfLockoutError();
+    const updated = await this.users.update(id, changes);
+    if (!updated) throw new NotFoundError('User', 'USER_NOT_FOUND');
+    if ((changes.disabled === true && !current.disabled) || (changes.role && changes.role !== current.role)) {
+      await this.sessions.revokeAllForUser(id);
+    }
+    return updated;
+  }
+
+  /** Queues the `token_revocation` job that blacklists every live token of the user. */
+  async requestSessionRevocation(id: string): Promise<{ job_id: string; status: 'queued' }> {
+    await this.require(id);
+    const task = await this.queue.enqueue(RevokeUserSessionsJob, { user_id: id });
+    // Queued is what happened; a fast worker may already have started it by the time we could ask.
+    return { job_id: task.job_id, status: 'queued' };
+  }
+
+  private async require(id: string): Promise<UserRow> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFoundError('User', 'USER_NOT_FOUND');
+    return user;
+  }
+}
