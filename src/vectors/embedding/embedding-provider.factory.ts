@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { AppConfig } from '../../infra/config/app-config.js';
+import { EmbeddingProvider } from './embedding-provider.js';
+import { HashEmbeddingProvider } from './hash-embedding.provider.js';
+import { LocalEmbeddingProvider } from './local-embedding.provider.js';
+import { OpenAiEmbeddingProvider } from './openai-embedding.provider.js';
+
+/** The provider EMBEDDING_PROVIDER names (config validation already required EMBEDDING_MODEL for openai/local). */
+export function createEmbeddingProvider(config: AppConfig): EmbeddingProvider {
+  const e = config.embedding;
+  switch (e.provider) {
+    case 'hash':
+      return new HashEmbeddingProvider(e.dimension);
+    case 'openai':
+      return new OpenAiEmbeddingProvider({
+        model: requireModel(e.model),
+        dimension: e.dimension,
+        baseUrl: e.baseUrl,
+        apiKey: e.apiKey,
+        batchSize: e.batchSize,
+        concurrency: e.concurrency,
+        timeoutMs: e.timeoutMs,
+        maxRetries: e.maxRetries,
+      });
+    case 'local':
+      return new LocalEmbeddingProvider({
+        model: requireModel(e.model),
+        dimension: e.dimension,
+        batchSize: e.batchSize,
+        cacheDir: join(config.dataDir, 'models'),
+      });
+  }
+}
+
+function requireModel(model: string | undefined): string {
+  if (!model) throw new Error('EMBEDDING_MODEL is required for this EMBEDDING_PROVIDER');
+  return model;
+}

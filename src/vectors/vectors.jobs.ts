@@ -1,0 +1,19 @@
+import { defineJob } from '../infra/queue/job-definition.js';
+import { QueueName } from '../infra/queue/queue-names.js';
+
+export interface VectorizeFilePayload {
+  file_id: string;
+}
+
+/** Every job of the vectorization queue. */
+export type VectorsJob = { name: 'vectorize-file'; data: VectorizeFilePayload };
+
+/** Re-embeds a file's chunks (chunking first if it has none) and replaces its vectors. */
+export const VectorizeFileJob = defineJob<VectorizeFilePayload, 'vectorize-file'>(
+  QueueName.Vectorization,
+  'vectorize-file',
+  { retry: { max: 2, intervalMs: 5_000 } },
+);
+
+/** Dedup id: asking again while a regeneration is queued or running returns that job. */
+export const vectorizeJobId = (fileId: string) => `${fileId}:vectorize`;

@@ -1,0 +1,55 @@
+import { customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * pgvector's `vector` with NO fixed dimension. drizzle-orm's own `vector()` always emits `vector(N)`, and a fixed N
+ * would tie the table to one EMBEDDING_DIMENSION. Instead every row records its `dimension`, and the HNSW cosine
+ * index is a partial expression index per dimension, created at start for the configured one:
+ *   create index chunk_vectors_hnsw_<N> on chunk_vectors using hnsw ((embedding::vector(N)) vector_cosine_ops)
+ *   where dimension = N
+ * (see VectorIndexInitializer). Search casts the same way, so the planner can use that index.
+ */
+export const anyVector = customType<{ data: number[]; driverData: string }>({
+  dataType: () => 'vector',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) =>
+    value
+      .slice(1, -1)
+      .split(',')
+      .map((v) => Number.parseFloat(v)),
+});
+
+/** One embedding per chunk. A file's rows are replaced together in one transaction (never mixed, never doubled). */
+export const chunkVectors = pgTable(
+  'chunk_vectors',
+  {
+    chunkId: uuid('chunk_id').primaryKey(),
+    fileId: uuid('file_id').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    model: text('model').notNull(),
+    dimension: integer('dimension').notNull(),
+    embedding: anyVector('embedding').notNull(),
+    chunkIndex: integer('chunk_index').notNull(),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('chunk_vectors_file_idx').on(table.fileId),
+    index('chunk_vectors_owner_model_idx').on(table.ownerId, table.model, table.dimension),
+  ],
+);
+
+/** Embeddings already computed, keyed by (model, dimension, sha256 of the text): unchanged chunks are not re-embedded. */
+export const embeddingCache = pgTable(
+  'embedding_cache',
+  {
+    model: text('model').notNull(),
+    dimension: integer('dimension').notNull(),
+    textSha256: text('text_sha256').notNull(),
+    embedding: anyVector('embedding').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.model, table.dimension, table.textSha256] })],
+);
+
+export type ChunkVectorRow = typeof chunkVectors.$inferSelect;
+export type NewChunkVectorRow = typeof chunkVectors.$inferInsert;

@@ -1,0 +1,28 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { loadConfig } from '../../src/infra/config/app-config.js';
+import type { Database } from '../../src/infra/database/database.js';
+import { resolveDatabase } from '../../src/infra/database/database-resolver.js';
+import { runMigrations } from '../../src/infra/database/migrations.js';
+import { testEnv } from './test-env.js';
+
+export interface TestDatabase {
+  db: Database;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+/** A migrated in-memory PGlite (with pgvector) of the test's own, for repository integration specs. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const target = await resolveDatabase(loadConfig(testEnv()));
+  const pool = new pg.Pool({ connectionString: target.url, max: 4 });
+  await runMigrations(pool);
+  return {
+    db: drizzle({ client: pool }),
+    pool,
+    close: async () => {
+      await pool.end();
+      await target.stop();
+    },
+  };
+}
