@@ -1,0 +1,12 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional } from 'class-validator';
+
+export class RegenerateGraphDto {
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Parse and chunk the file again first, and regenerate its vectors, so chunks, vectors and graph agree',
+  })
+  @IsOptional()
+  @IsBoolean()
+  force_rechunk?: boolean;
+}

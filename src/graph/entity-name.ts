@@ -1,0 +1,33 @@
+const LEADING_ARTICLE = /^(the|a|an)\s+/;
+const POSSESSIVE = /(['’]s|s['’])$/;
+const TRAILING_PUNCTUATION = /[\s.,;:!?'"’”)\]}-]+$/;
+const LEADING_PUNCTUATION = /^[\s'"‘“([{-]+/;
+
+/**
+ * The key entity names are merged by: lower case, single spaces, no surrounding punctuation, no possessive,
+ * no leading article ("The University of Paris's" → "university of paris").
+ */
+export function normalizeEntityName(name: string): string {
+  let value = name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  value = value.replace(LEADING_PUNCTUATION, '').replace(TRAILING_PUNCTUATION, '');
+  value = value.replace(POSSESSIVE, (m) => (m.startsWith('s') ? 's' : ''));
+  value = value.replace(TRAILING_PUNCTUATION, '').replace(LEADING_ARTICLE, '');
+  return value.trim();
+}
+
+/** The name as shown: surrounding punctuation, possessive and extra spaces removed, case kept. */
+export function cleanEntityName(name: string): string {
+  let value = name.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  value = value.replace(LEADING_PUNCTUATION, '').replace(TRAILING_PUNCTUATION, '');
+  value = value.replace(POSSESSIVE, (m) => (m.startsWith('s') ? 's' : ''));
+  value = value.replace(TRAILING_PUNCTUATION, '').replace(/^(the|a|an)\s+/i, '');
+  return value.trim();
+}
+
+/** A relation name: the verb lemma (or label) in lower snake case ("Works For" → "works_for"). */
+export function normalizeRelationName(relation: string): string {
+  return relation
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '_')
+    .replace(/^_+|_+$/g, '');
+}

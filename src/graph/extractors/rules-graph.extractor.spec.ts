@@ -1,0 +1,74 @@
+import { normalizeEntityName } from '../entity-name.js';
+import { GraphMerger } from '../graph-merger.js';
+import { CO_OCCURRENCE, RulesGraphExtractor } from './rules-graph.extractor.js';
+import { GOLD_ENTITIES, GOLD_TEXT } from './testing/gold-corpus.js';
+
+const NAMED_TYPES = new Set(['person', 'organization', 'place']);
+
+async function fileGraph(texts: string[]) {
+  const extractor = new RulesGraphExtractor();
+  const result = await extractor.extract(texts.map((text, i) => ({ id: `chunk-${i}`, text })));
+  return new GraphMerger().merge(result.chunks, result.failedChunkIds);
+}
+
+describe('RulesGraphExtractor', () => {
+  it('finds the people, organizations and places of a gold text with precision and recall of at least 0.8', async () => {
+    const graph = await fileGraph([GOLD_TEXT]);
+    const predicted = new Set(
+      [...graph.entities.values()].filter((e) => NAMED_TYPES.has(e.type)).map((e) => `${e.type}:${e.normalizedName}`),
+    );
+    const gold = new Set(GOLD_ENTITIES.map((e) => `${e.type}:${normalizeEntityName(e.name)}`));
+    const truePositives = [...predicted].filter((p) => gold.has(p)).length;
+    const precision = truePositives / predicted.size;
+    const recall = truePositives / gold.size;
+    expect(precision).toBeGreaterThanOrEqual(0.8);
+    expect(recall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('names subject-verb-object relations by the verb lemma, passive turned around', async () => {
+    const graph = await fileGraph(['Tim Cook leads Apple. Google was founded by Larry Page. Microsoft hired Satya Nadella.']);
+    const edges = graph.relations
+      .filter((r) => r.relation !== CO_OCCURRENCE)
+      .map((r) => `${graph.entities.get(r.sourceKey)?.name} ${r.relation} ${graph.entities.get(r.targetKey)?.name}`);
+    expect(edges).toEqual(expect.arrayContaining(['Tim Cook lead Apple', 'Microsoft hire Satya Nadella']));
+    expect(edges.some((e) => e.startsWith('Larry Page found'))).toBe(true);
+  });
+
+  it('weights co-occurrence by the number of sentences two names share, across chunks', async () => {
+    const graph = await fileGraph([
+      'Angela Merkel met Barack Obama in Berlin.',
+      'Barack Obama praised Angela Merkel. Later, Angela Merkel flew home.',
+    ]);
+    const pair = graph.relations.find((r) => {
+      const names = [graph.entities.get(r.sourceKey)?.name, graph.entities.get(r.targetKey)?.name].sort();
+      return r.relation === CO_OCCURRENCE && names[0] === 'Angela Merkel' && names[1] === 'Barack Obama';
+    });
+    expect(pair?.weight).toBe(2);
+    expect(pair?.chunkIds.sort()).toEqual(['chunk-0', 'chunk-1']);
+  });
+
+  it('extracts noun-phrase concepts in their root form', async () => {
+    const graph = await fileGraph(['The quantum computers use superconducting qubits.']);
+    const concepts = [...graph.entities.values()].filter((e) => e.type === 'concept').map((e) => e.normalizedName);
+    expect(concepts).toEqual(expect.arrayContaining(['quantum computer', 'superconducting qubit']));
+  });
+
+  it('merges case, possessives, punctuation and a lone surname into one entity with its mention count', async () => {
+    const graph = await fileGraph([
+      "Marie Curie studied radium. MARIE CURIE's notebooks survive.",
+      'Later, Curie won a prize. marie  curie, again.',
+    ]);
+    const curie = [...graph.entities.values()].filter((e) => e.normalizedName.includes('curie'));
+    expect(curie).toHaveLength(1);
+    expect(curie[0]).toMatchObject({ normalizedName: 'marie curie', type: 'person' });
+    expect([...curie[0].mentions.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('stops when its signal is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      new RulesGraphExtractor().extract([{ id: 'c', text: 'Tim Cook leads Apple.' }], { signal: controller.signal }),
+    ).rejects.toThrow();
+  });
+});

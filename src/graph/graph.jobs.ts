@@ -1,0 +1,20 @@
+import { defineJob } from '../infra/queue/job-definition.js';
+import { QueueName } from '../infra/queue/queue-names.js';
+
+export interface ExtractGraphPayload {
+  file_id: string;
+  /** Parse and chunk the file again first, and regenerate its vectors, so chunks, vectors and graph agree. */
+  force_rechunk: boolean;
+}
+
+/** Every job of the kg_extraction queue. */
+export type GraphJob = { name: 'extract-graph'; data: ExtractGraphPayload };
+
+/** Re-extracts a file's knowledge graph, replacing that file's contributions. */
+export const ExtractGraphJob = defineJob<ExtractGraphPayload, 'extract-graph'>(QueueName.KgExtraction, 'extract-graph', {
+  retry: { max: 2, intervalMs: 5_000 },
+  jobTimeoutMs: 60 * 60_000,
+});
+
+/** Dedup id: asking again while an extraction is queued or running returns that job. */
+export const extractGraphJobId = (fileId: string) => `${fileId}:graph`;

@@ -1,0 +1,77 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ChunkRecord } from '../files/file-core.types.js';
+import { ProcessingStatusService } from '../files/processing-status.service.js';
+import { GRAPH_EXTRACTOR, type GraphExtractor } from './extractors/graph-extractor.js';
+import { GraphMerger } from './graph-merger.js';
+import { GraphRepository } from './graph.repository.js';
+
+export interface FileGraphResult {
+  entities: number;
+  relations: number;
+  /** Chunks the extractor could not read; the rest of the file's graph is stored. */
+  failed_chunk_ids: string[];
+}
+
+// Progress writes at most this often (a status write per chunk would flood Redis on large files).
+const PROGRESS_INTERVAL_MS = 250;
+
+/** Builds and removes files' contributions to their owner's knowledge graph. */
+@Injectable()
+export class GraphService {
+  private readonly logger = new Logger('Graph');
+
+  constructor(
+    @Inject(GRAPH_EXTRACTOR) private readonly extractor: GraphExtractor,
+    private readonly merger: GraphMerger,
+    private readonly repository: GraphRepository,
+    private readonly status: ProcessingStatusService,
+  ) {}
+
+  /**
+   * Extracts entities and relations from the chunks and replaces what the file contributed before (one
+   * transaction). Moves the kg_extraction stage: chunks done / total, then completed (or failed).
+   */
+  async extractFileGraph(
+    file: { id: string; owner_id: string },
+    chunks: ChunkRecord[],
+    signal?: AbortSignal,
+  ): Promise<FileGraphResult> {
+    try {
+      await this.status.updateStage(file.id, 'kg_extraction', { status: 'processing', progress: 0 }, 'Extracting graph');
+      let lastWrite = Date.now();
+      const result = await this.extractor.extract(
+        chunks.map((c) => ({ id: c.id, text: c.text })),
+        {
+          signal,
+          onChunkDone: async (done, total) => {
+            if (Date.now() - lastWrite < PROGRESS_INTERVAL_MS || done === total) return;
+            lastWrite = Date.now();
+            // 95%: the store step is left.
+            await this.status.updateStage(file.id, 'kg_extraction', { status: 'processing', progress: (done / total) * 95 });
+          },
+        },
+      );
+      signal?.throwIfAborted();
+      const graph = this.merger.merge(result.chunks, result.failedChunkIds);
+      const stored = await this.repository.replaceFileGraph(file.owner_id, file.id, graph);
+      const failed = result.failedChunkIds;
+      const message =
+        `Graph: ${stored.entities} entities, ${stored.relations} relations` +
+        (failed.length > 0 ? `; ${failed.length} of ${chunks.length} chunks failed extraction` : '');
+      if (failed.length > 0) this.logger.warn(`file ${file.id}: chunks failed extraction: ${failed.join(', ')}`);
+      await this.status.updateStage(file.id, 'kg_extraction', { status: 'completed', progress: 100 }, message);
+      return { ...stored, failed_chunk_ids: failed };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await this.status
+        .updateStage(file.id, 'kg_extraction', { status: 'failed', progress: 0 }, `kg_extraction failed: ${reason}`)
+        .catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Removes the file's contributions; entities other files still mention stay, with their counts lowered. */
+  async deleteFileGraph(fileId: string): Promise<void> {
+    await this.repository.deleteFileGraph(fileId);
+  }
+}
