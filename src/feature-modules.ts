@@ -1,9 +1,13 @@
 import { Type } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
+import { GraphModule } from './graph/graph.module.js';
 import { QueueName } from './infra/queue/queue-names.js';
 
 /**
  * The feature modules, each with the queue whose processor it owns (if any). The API imports them all; a worker
  * process imports only those owning the queues it serves (their dependencies come with them).
  */
-export const FEATURE_MODULES: { module: Type; queue?: QueueName }[] = [{ module: AuthModule, queue: QueueName.TokenRevocation }];
+export const FEATURE_MODULES: { module: Type; queue?: QueueName }[] = [
+  { module: AuthModule, queue: QueueName.TokenRevocation },
+  { module: GraphModule, queue: QueueName.KgExtraction },
+];
