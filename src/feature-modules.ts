@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
 import { GraphModule } from './graph/graph.module.js';
 import { QueueName } from './infra/queue/queue-names.js';
+import { MemoryModule } from './memory/memory.module.js';
 
 /**
  * The feature modules, each with the queue whose processor it owns (if any). The API imports them all; a worker
@@ -10,4 +11,5 @@ import { QueueName } from './infra/queue/queue-names.js';
 export const FEATURE_MODULES: { module: Type; queue?: QueueName }[] = [
   { module: AuthModule, queue: QueueName.TokenRevocation },
   { module: GraphModule, queue: QueueName.KgExtraction },
+  { module: MemoryModule, queue: QueueName.MemoryConsolidation },
 ];

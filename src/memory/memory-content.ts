@@ -5,7 +5,7 @@ export function memoryText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** Fingerprint of a value: the same JSON is never embedded or stored twice. */
-export function contentSha256(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+/** Fingerprint of a value's JSON: the same content is never embedded or stored twice. */
+export function contentSha256(json: string): string {
+  return createHash('sha256').update(json).digest('hex');
 }

@@ -14,7 +14,7 @@ export const DEFAULT_TOP_K = 5;
 
 export interface ConsolidationOutcome {
   status: 'stored' | 'unchanged' | 'skipped';
-  reason?: 'expired' | 'not_persisted' | 'empty' | 'deleted';
+  reason?: 'nothing_pending' | 'empty' | 'deleted';
 }
 
 /** Long-term recall: consolidates short-term memories into embedded rows and searches them. */
@@ -26,19 +26,26 @@ export class MemoryRecallService {
     private readonly embeddings: EmbeddingService,
   ) {}
 
-  /** Embeds the latest value of a key and upserts its long-term row, unless that exact content is stored already. */
+  /**
+   * Embeds the last persisted value of a key and upserts its long-term row, unless that exact content is stored
+   * already. Reads the pending snapshot, not the short-term key, so a value whose TTL already ended is kept too.
+   */
   async consolidate(data: ConsolidateMemoryData, signal?: AbortSignal): Promise<ConsolidationOutcome> {
     const address: MemoryAddress = { userId: data.user_id, agentId: data.agent_id, key: data.key };
-    const stored = await this.shortTerm.peek(address);
-    if (!stored) return { status: 'skipped', reason: 'expired' };
-    if (!stored.persist) return { status: 'skipped', reason: 'not_persisted' };
-    const content = memoryText(stored.value);
-    if (content.trim() === '') return { status: 'skipped', reason: 'empty' };
+    const json = await this.shortTerm.pendingValue(address);
+    if (json === undefined) return { status: 'skipped', reason: 'nothing_pending' };
+    const value = JSON.parse(json) as unknown;
+    const content = memoryText(value);
+    if (content.trim() === '') {
+      await this.shortTerm.clearPending(address, json);
+      return { status: 'skipped', reason: 'empty' };
+    }
 
-    const hash = contentSha256(stored.value);
+    const hash = contentSha256(json);
     const { model, dimension } = this.embeddings;
     const existing = await this.longTerm.findFingerprint(address);
     if (existing?.contentSha256 === hash && existing.model === model && existing.dimension === dimension) {
+      await this.shortTerm.clearPending(address, json);
       return { status: 'unchanged' };
     }
     const [embedding] = await this.embeddings.embed([content], signal);
@@ -47,8 +54,9 @@ export class MemoryRecallService {
     }
     signal?.throwIfAborted();
     // Deleted while we embedded: do not bring it back.
-    if (!(await this.shortTerm.exists(address))) return { status: 'skipped', reason: 'deleted' };
-    await this.longTerm.upsert(address, { value: stored.value, content, contentSha256: hash, model, dimension, embedding });
+    if ((await this.shortTerm.pendingValue(address)) === undefined) return { status: 'skipped', reason: 'deleted' };
+    await this.longTerm.upsert(address, { value, content, contentSha256: hash, model, dimension, embedding });
+    await this.shortTerm.clearPending(address, json);
     return { status: 'stored' };
   }
 

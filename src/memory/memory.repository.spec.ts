@@ -30,8 +30,10 @@ describe('MemoryRepository (real Redis)', () => {
   afterAll(async () => {
     const keys: string[] = [];
     for (const agent of ['default', 'other']) {
-      const stream = redis.scanStream({ match: RedisKeys.agentMemoryPattern(userId, agent, ''), count: 500 });
-      for await (const batch of stream) keys.push(...(batch as string[]));
+      const patterns = [RedisKeys.agentMemoryPattern(userId, agent, ''), `${RedisKeys.agentMemoryPending(userId, agent, '')}*`];
+      for (const match of patterns) {
+        for await (const batch of redis.scanStream({ match, count: 500 })) keys.push(...(batch as string[]));
+      }
     }
     if (keys.length > 0) await redis.del(...keys);
     await redis.quit();
@@ -70,10 +72,16 @@ describe('MemoryRepository (real Redis)', () => {
     expect(await redis.ttl(RedisKeys.agentMemory(userId, 'default', 'plain'))).toBeLessThanOrEqual(10);
   });
 
-  it('peek never refreshes the TTL', async () => {
-    await repo.write(at('peeked'), write('v', { ttlSeconds: 50, refreshOnRead: true }));
-    await redis.expire(RedisKeys.agentMemory(userId, 'default', 'peeked'), 10);
-    expect((await repo.peek(at('peeked')))?.ttlSecondsRemaining).toBeLessThanOrEqual(10);
+  it('keeps the last persisted value pending past the TTL until it is marked consolidated', async () => {
+    await repo.write(at('pending'), write({ v: 1 }, { ttlSeconds: 1 }));
+    await repo.write(at('pending'), write({ v: 2 }, { ttlSeconds: 1 }));
+    await repo.write(at('pending'), write({ v: 3 }, { ttlSeconds: 1, persist: false }));
+    expect(await repo.pendingValue(at('pending'))).toBe('{"v":2}');
+    expect(await redis.ttl(RedisKeys.agentMemoryPending(userId, 'default', 'pending'))).toBeGreaterThan(3000);
+    await repo.clearPending(at('pending'), '{"v":1}'); // a stale job must not drop a newer value
+    expect(await repo.pendingValue(at('pending'))).toBe('{"v":2}');
+    await repo.clearPending(at('pending'), '{"v":2}');
+    expect(await repo.pendingValue(at('pending'))).toBeUndefined();
   });
 
   it('pages through every key of one agent with SCAN cursors, no key twice, other agents left out', async () => {
@@ -98,5 +106,6 @@ describe('MemoryRepository (real Redis)', () => {
     expect(await repo.delete(at('gone'))).toBe(true);
     expect(await repo.delete(at('gone'))).toBe(false);
     expect(await repo.read(at('gone'))).toBeUndefined();
+    expect(await repo.pendingValue(at('gone'))).toBeUndefined();
   });
 });

@@ -5,10 +5,15 @@ import { InvalidMemoryCursorError } from './memory.errors.js';
 import { MemoryAddress, MemoryKeyPage, MemoryWrite, StoredMemory } from './memory.types.js';
 
 const SCAN_COUNT = 200;
+/** A pending value outlives its memory by this long, so a consolidation queued behind others still finds it. */
+const PENDING_GRACE_SECONDS = 3600;
+// Deletes the pending snapshot only if it still holds what was consolidated (a newer write keeps its own).
+const DELETE_IF_EQUAL = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
 /**
  * Short-term memory in Redis: one hash per memory (`aam:memory:{user}:{agent}:{key}`) holding the JSON value and
- * its flags, with the TTL on the key itself.
+ * its flags, with the TTL on the key itself. A persisted write also leaves its value in a pending snapshot that the
+ * consolidation job reads, so a memory whose TTL ends before the job runs still reaches long-term recall.
  */
 @Injectable()
 export class MemoryRepository {
@@ -17,8 +22,11 @@ export class MemoryRepository {
   /** Writes the value and restarts the TTL; created_at survives overwrites of a live key. */
   async write(address: MemoryAddress, write: MemoryWrite): Promise<StoredMemory> {
     const redisKey = keyOf(address);
-    const results = await this.redis
-      .multi()
+    const transaction = this.redis.multi();
+    if (write.persist) {
+      transaction.set(pendingKeyOf(address), write.json, 'EX', write.ttlSeconds + PENDING_GRACE_SECONDS);
+    }
+    const results = await transaction
       .hset(redisKey, {
         value: write.json,
         ttl_seconds: write.ttlSeconds,
@@ -31,14 +39,18 @@ export class MemoryRepository {
       .hgetall(redisKey)
       .ttl(redisKey)
       .exec();
-    const hash = resultOf<Record<string, string>>(results, 3);
-    return toStored(hash, resultOf<number>(results, 4));
+    const first = write.persist ? 1 : 0;
+    return toStored(resultOf<Record<string, string>>(results, first + 3), resultOf<number>(results, first + 4));
   }
 
   /** The memory, or undefined once expired. With refresh_on_read the TTL restarts. */
   async read(address: MemoryAddress): Promise<StoredMemory | undefined> {
-    const stored = await this.peek(address);
-    if (stored?.refreshOnRead) {
+    const redisKey = keyOf(address);
+    const results = await this.redis.multi().hgetall(redisKey).ttl(redisKey).exec();
+    const hash = resultOf<Record<string, string>>(results, 0);
+    if (!hash.value) return undefined;
+    const stored = toStored(hash, resultOf<number>(results, 1));
+    if (stored.refreshOnRead) {
       // EXPIRE on a key that expired meanwhile does nothing, so this never resurrects a memory.
       const refreshed = await this.redis.expire(keyOf(address), stored.ttlSeconds);
       if (refreshed === 1) stored.ttlSecondsRemaining = stored.ttlSeconds;
@@ -46,22 +58,20 @@ export class MemoryRepository {
     return stored;
   }
 
-  /** The memory as stored, without touching its TTL (for the consolidation job). */
-  async peek(address: MemoryAddress): Promise<StoredMemory | undefined> {
-    const redisKey = keyOf(address);
-    const results = await this.redis.multi().hgetall(redisKey).ttl(redisKey).exec();
-    const hash = resultOf<Record<string, string>>(results, 0);
-    if (!hash.value) return undefined;
-    return toStored(hash, resultOf<number>(results, 1));
+  /** The JSON of the last persisted write not yet consolidated, if any. */
+  async pendingValue(address: MemoryAddress): Promise<string | undefined> {
+    return (await this.redis.get(pendingKeyOf(address))) ?? undefined;
   }
 
-  async exists(address: MemoryAddress): Promise<boolean> {
-    return (await this.redis.exists(keyOf(address))) === 1;
+  /** Marks `json` consolidated: drops the pending snapshot unless a newer write replaced it meanwhile. */
+  async clearPending(address: MemoryAddress, json: string): Promise<void> {
+    await this.redis.eval(DELETE_IF_EQUAL, 1, pendingKeyOf(address), json);
   }
 
-  /** True when the key existed. */
+  /** Deletes the memory and any pending snapshot; true when the memory existed. */
   async delete(address: MemoryAddress): Promise<boolean> {
-    return (await this.redis.del(keyOf(address))) === 1;
+    const results = await this.redis.multi().del(keyOf(address)).del(pendingKeyOf(address)).exec();
+    return resultOf<number>(results, 0) === 1;
   }
 
   /**
@@ -108,6 +118,10 @@ export class MemoryRepository {
 
 function keyOf({ userId, agentId, key }: MemoryAddress): string {
   return RedisKeys.agentMemory(userId, agentId, key);
+}
+
+function pendingKeyOf({ userId, agentId, key }: MemoryAddress): string {
+  return RedisKeys.agentMemoryPending(userId, agentId, key);
 }
 
 function toStored(hash: Record<string, string>, ttl: number): StoredMemory {

@@ -21,6 +21,9 @@ export const RedisKeys = {
   agentMemory: (userId: string, agentId: string, key: string) => `aam:memory:${userId}:${agentId}:${key}`,
   agentMemoryPattern: (userId: string, agentId: string, keyPrefix: string) =>
     `aam:memory:${userId}:${agentId}:${escapeGlob(keyPrefix)}*`,
+  /** The last persisted value of a memory not yet consolidated (outlives a short TTL until the job has run). */
+  agentMemoryPending: (userId: string, agentId: string, key: string) =>
+    `aam:memory-pending:${userId}:${agentId}:${key}`,
   worker: (workerName: string) => `rq:worker:${workerName}`,
   workerPattern: () => 'rq:worker:*',
   /** Pub/sub channel: a job id published here is aborted by whichever worker runs it. */
