@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { GraphModule } from './graph/graph.module.js';
 import { QueueName } from './infra/queue/queue-names.js';
 import { MemoryModule } from './memory/memory.module.js';
+import { VectorsModule } from './vectors/vectors.module.js';
 
 /**
  * The feature modules, each with the queue whose processor it owns (if any). The API imports them all; a worker
@@ -10,6 +11,7 @@ import { MemoryModule } from './memory/memory.module.js';
  */
 export const FEATURE_MODULES: { module: Type; queue?: QueueName }[] = [
   { module: AuthModule, queue: QueueName.TokenRevocation },
+  { module: VectorsModule, queue: QueueName.Vectorization },
   { module: GraphModule, queue: QueueName.KgExtraction },
   { module: MemoryModule, queue: QueueName.MemoryConsolidation },
 ];
