@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { GraphModule } from './graph/graph.module.js';
 import { QueueName } from './infra/queue/queue-names.js';
 import { MemoryModule } from './memory/memory.module.js';
+import { QueueMonitorModule } from './queue-monitor/queue-monitor.module.js';
 import { VectorsModule } from './vectors/vectors.module.js';
 
 /**
@@ -14,4 +15,5 @@ export const FEATURE_MODULES: { module: Type; queue?: QueueName }[] = [
   { module: VectorsModule, queue: QueueName.Vectorization },
   { module: GraphModule, queue: QueueName.KgExtraction },
   { module: MemoryModule, queue: QueueName.MemoryConsolidation },
+  { module: QueueMonitorModule },
 ];

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { Job, Worker } from 'bullmq';
+import { Job, MetricsTime, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
 import { RedisKeys } from '../redis/redis-keys.js';
@@ -109,6 +109,8 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
         stalledInterval: queue.stalledIntervalMs,
         lockDuration: queue.lockDurationMs,
         name: this.registry?.name,
+        // Per-minute finished/failed counts for the queue monitor's metrics (BullMQ keeps them in Redis).
+        metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
       },
     );
     worker.on('error', (error) => this.logger.error(`worker error on ${processor.queueName}: ${error.message}`));
@@ -156,10 +158,22 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     this.subscriber = new Redis(this.redisUrl);
     await this.subscriber.subscribe(RedisKeys.jobAbortChannel());
     this.subscriber.on('message', (_channel, message: string) => {
-      const { job_id, reason } = JSON.parse(message) as { job_id: string; reason?: string };
-      for (const worker of this.workers) worker.cancelJob(job_id, reason ?? JOB_ABORTED);
+      const { job_id, reason, queue, prefix } = JSON.parse(message) as AbortMessage;
+      // Job ids are counters per queue: honour the queue and prefix when the publisher names them.
+      if (prefix && prefix !== this.config.queue.prefix) return;
+      for (const worker of this.workers) {
+        if (!queue || worker.name === queue) worker.cancelJob(job_id, reason ?? JOB_ABORTED);
+      }
     });
   }
+}
+
+/** What an operator abort publishes on RedisKeys.jobAbortChannel(). */
+export interface AbortMessage {
+  job_id: string;
+  reason?: string;
+  queue?: string;
+  prefix?: string;
 }
 
 /** Settles with the work, or rejects as soon as the signal aborts even if the work ignores it. */

@@ -28,8 +28,10 @@ export const RedisKeys = {
   workerPattern: () => 'rq:worker:*',
   /** Pub/sub channel: a job id published here is aborted by whichever worker runs it. */
   jobAbortChannel: () => 'rq:abort',
-  /** Set of job ids canceled by an operator (the `canceled` status word). */
-  canceledJobs: (queue: string) => `rq:canceled:${queue}`,
+  /** Jobs canceled by an operator (the `canceled` status word), newest first by score; per QUEUE_PREFIX. */
+  canceledJobs: (queuePrefix: string, queue: string) => `rq:canceled:${queuePrefix}:${queue}`,
+  /** Throttle of queue alerts (one per queue per window), per QUEUE_PREFIX so separate systems do not mute each other. */
+  alertThrottle: (queuePrefix: string, queue: string) => `rq:alert:${queuePrefix}:${queue}`,
 } as const;
 
 export const RedisTtl = {

@@ -1,0 +1,10 @@
+/** What we keep of a job an operator canceled (BullMQ removes the job itself). */
+export interface CanceledJobRecord {
+  job_id: string;
+  name: string;
+  data: unknown;
+  created_at: string | null;
+  enqueued_at: string | null;
+  canceled_at: string;
+  previous_status: string;
+}

@@ -1,0 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class WorkerDto {
+  @ApiProperty({ example: 'api-1.1234.ab12' }) name!: string;
+  @ApiProperty({ enum: ['busy', 'idle', 'dead'], example: 'busy', description: 'dead after two missed heartbeats' })
+  state!: string;
+  @ApiProperty({ type: [String], example: ['file_processing', 'vectorization'] }) queues!: string[];
+  @ApiProperty({ type: String, nullable: true, example: '42' }) current_job_id!: string | null;
+  @ApiProperty({ format: 'date-time', example: '2026-11-28T20:00:00.000Z' }) birth_date!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-28T21:00:00.000Z' }) last_heartbeat!: string;
+  @ApiProperty({ example: 5000 }) heartbeat_interval_ms!: number;
+  @ApiProperty({ example: 118 }) successful_job_count!: number;
+  @ApiProperty({ example: 2 }) failed_job_count!: number;
+  @ApiProperty({ example: 351200 }) total_working_time_ms!: number;
+  @ApiProperty({ example: 1234 }) pid!: number;
+  @ApiProperty({ example: 'api-1' }) hostname!: string;
+}
+
+export class WorkerListDto {
+  @ApiProperty({ type: [WorkerDto] }) workers!: WorkerDto[];
+  @ApiProperty({ example: 1 }) count!: number;
+}

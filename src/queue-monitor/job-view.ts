@@ -1,0 +1,118 @@
+import { Job } from 'bullmq';
+import { ApiJobStatus } from '../infra/queue/job-status.js';
+import { CanceledJobRecord } from './canceled-job.js';
+
+/** A job in a list, the original RQ fields. */
+export interface JobSummary {
+  job_id: string;
+  name: string;
+  status: ApiJobStatus | 'unknown';
+  data: unknown;
+  created_at: string | null;
+  enqueued_at: string | null;
+  started_at: string | null;
+  ended_at: string | null;
+  result: unknown;
+  exc_info: string | null;
+}
+
+/** One job with everything an operator needs to understand it. */
+export interface JobDetail extends JobSummary {
+  queue_name: string;
+  error: string | null;
+  stack_trace: string[];
+  progress: unknown;
+  attempts_made: number;
+  attempts_allowed: number;
+  priority: number;
+  delay_ms: number;
+  duration_ms: number | null;
+  wait_ms: number | null;
+  worker_name: string | null;
+  logs: string[];
+  canceled_at?: string;
+}
+
+export function toJobSummary(job: Job, status: ApiJobStatus | 'unknown'): JobSummary {
+  const failed = status === 'failed' || (!!job.failedReason && status !== 'finished');
+  return {
+    job_id: String(job.id),
+    name: job.name,
+    status,
+    data: job.data,
+    created_at: iso(job.timestamp),
+    enqueued_at: iso(enqueuedAt(job)),
+    started_at: iso(job.processedOn),
+    ended_at: iso(job.finishedOn),
+    result: job.returnvalue ?? null,
+    exc_info: failed ? excInfo(job) : null,
+  };
+}
+
+export function toJobDetail(job: Job, queueName: string, status: ApiJobStatus | 'unknown', logs: string[]): JobDetail {
+  const started = job.processedOn ?? null;
+  return {
+    ...toJobSummary(job, status),
+    queue_name: queueName,
+    error: job.failedReason || null,
+    stack_trace: job.stacktrace ?? [],
+    progress: job.progress ?? 0,
+    attempts_made: job.attemptsMade,
+    attempts_allowed: job.opts.attempts ?? 1,
+    priority: job.priority ?? 0,
+    delay_ms: job.delay ?? 0,
+    duration_ms: started !== null && job.finishedOn ? job.finishedOn - started : null,
+    wait_ms: started !== null ? Math.max(0, started - enqueuedAt(job)) : null,
+    worker_name: job.processedBy ?? null,
+    logs,
+  };
+}
+
+export function canceledSummary(record: CanceledJobRecord): JobSummary {
+  return {
+    job_id: record.job_id,
+    name: record.name,
+    status: 'canceled',
+    data: record.data,
+    created_at: record.created_at,
+    enqueued_at: record.enqueued_at,
+    started_at: null,
+    ended_at: record.canceled_at,
+    result: null,
+    exc_info: null,
+  };
+}
+
+export function canceledDetail(record: CanceledJobRecord, queueName: string): JobDetail {
+  return {
+    ...canceledSummary(record),
+    queue_name: queueName,
+    error: null,
+    stack_trace: [],
+    progress: 0,
+    attempts_made: 0,
+    attempts_allowed: 0,
+    priority: 0,
+    delay_ms: 0,
+    duration_ms: null,
+    wait_ms: null,
+    worker_name: null,
+    logs: [],
+    canceled_at: record.canceled_at,
+  };
+}
+
+/** A delayed job enters the queue when its delay ends (RQ's enqueued_at); others when added. */
+export function enqueuedAt(job: Job): number {
+  return job.timestamp + (job.delay ?? 0);
+}
+
+function excInfo(job: Job): string | null {
+  const trace = job.stacktrace?.filter(Boolean) ?? [];
+  if (trace.length > 0) return trace[trace.length - 1];
+  return job.failedReason || null;
+}
+
+function iso(ms: number | null | undefined): string | null {
+  return ms ? new Date(ms).toISOString() : null;
+}

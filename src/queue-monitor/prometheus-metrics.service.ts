@@ -1,0 +1,125 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { enqueuedAt } from './job-view.js';
+import { MonitoredQueues } from './monitored-queues.js';
+import { JobEndedEvent, QueueEventsHub } from './queue-events.hub.js';
+import { QueueStatsService } from './queue-stats.service.js';
+import { WorkerStatusService } from './worker-status.service.js';
+
+const STATUSES = ['queued', 'started', 'finished', 'failed', 'scheduled', 'deferred', 'canceled'] as const;
+const DURATION_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800];
+
+/**
+ * The Prometheus registry of GET /metrics. Gauges and totals are read from Redis at scrape time (BullMQ's counters
+ * and per-minute metrics, so they are the same from every API replica); the duration histograms are observed from the
+ * queue events stream by this process.
+ */
+@Injectable()
+export class PrometheusMetricsService implements OnModuleInit {
+  readonly registry = new Registry();
+  private readonly duration: Histogram<'queue' | 'outcome'>;
+  private readonly wait: Histogram<'queue'>;
+
+  constructor(
+    private readonly queues: MonitoredQueues,
+    private readonly stats: QueueStatsService,
+    private readonly workers: WorkerStatusService,
+    private readonly events: QueueEventsHub,
+  ) {
+    const registers = [this.registry];
+    const self = this;
+    new Gauge({
+      name: 'rq_queue_jobs',
+      help: 'Jobs per queue and status (queued, started, finished, failed, scheduled, deferred, canceled)',
+      labelNames: ['queue', 'status'],
+      registers,
+      async collect() {
+        this.reset();
+        const { queues } = await self.stats.allStats();
+        for (const stats of Object.values(queues)) {
+          for (const status of STATUSES) this.set({ queue: stats.queue_name, status }, stats[status]);
+        }
+      },
+    });
+    new Gauge({
+      name: 'rq_queue_paused',
+      help: '1 when the queue is paused',
+      labelNames: ['queue'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const name of self.queues.names()) this.set({ queue: name }, (await self.queues.get(name).isPaused()) ? 1 : 0);
+      },
+    });
+    new Counter({
+      name: 'rq_jobs_processed_total',
+      help: 'Jobs that ended (finished or failed for good), from BullMQ metrics',
+      labelNames: ['queue'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const name of self.queues.names()) {
+          const queue = self.queues.get(name);
+          const [done, failed] = await Promise.all([queue.getMetrics('completed', 0, 0), queue.getMetrics('failed', 0, 0)]);
+          this.inc({ queue: name }, Number(done.meta.count) + Number(failed.meta.count));
+        }
+      },
+    });
+    new Counter({
+      name: 'rq_jobs_failed_total',
+      help: 'Jobs that failed for good, from BullMQ metrics',
+      labelNames: ['queue'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const name of self.queues.names()) {
+          this.inc({ queue: name }, Number((await self.queues.get(name).getMetrics('failed', 0, 0)).meta.count));
+        }
+      },
+    });
+    new Gauge({
+      name: 'rq_workers',
+      help: 'Worker processes in the registry by state (busy, idle, dead)',
+      labelNames: ['state'],
+      registers,
+      async collect() {
+        this.reset();
+        const { workers } = await self.workers.workers();
+        for (const state of ['busy', 'idle', 'dead'] as const) {
+          this.set({ state }, workers.filter((w) => w.state === state).length);
+        }
+      },
+    });
+    this.duration = new Histogram({
+      name: 'rq_job_duration_seconds',
+      help: 'Processing time of ended jobs (observed by this API process from the queue events)',
+      labelNames: ['queue', 'outcome'],
+      buckets: DURATION_BUCKETS,
+      registers,
+    });
+    this.wait = new Histogram({
+      name: 'rq_job_wait_seconds',
+      help: 'Time from enqueue (or end of delay) to start, of ended jobs',
+      labelNames: ['queue'],
+      buckets: DURATION_BUCKETS,
+      registers,
+    });
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  onModuleInit(): void {
+    this.events.onJobEnded((event) => this.observe(event));
+  }
+
+  async render(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+
+  private async observe(event: JobEndedEvent): Promise<void> {
+    const job = (await this.queues.get(event.queue).getJob(event.jobId)) as Job | undefined;
+    if (!job?.processedOn || !job.finishedOn) return;
+    this.duration.observe({ queue: event.queue, outcome: event.outcome }, (job.finishedOn - job.processedOn) / 1000);
+    this.wait.observe({ queue: event.queue }, Math.max(0, job.processedOn - enqueuedAt(job)) / 1000);
+  }
+}

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { AlertWebhookClient } from './alert-webhook.client.js';
+import { FailureAlertService } from './failure-alert.service.js';
+import { MonitoredQueues } from './monitored-queues.js';
+import { PrometheusController } from './prometheus.controller.js';
+import { PrometheusMetricsService } from './prometheus-metrics.service.js';
+import { QueueActionsController } from './queue-actions.controller.js';
+import { QueueActionsService } from './queue-actions.service.js';
+import { QueueEventsHub } from './queue-events.hub.js';
+import { QueueJobsService } from './queue-jobs.service.js';
+import { QueueMetricsController } from './queue-metrics.controller.js';
+import { QueueMetricsService } from './queue-metrics.service.js';
+import { QueueMonitorController } from './queue-monitor.controller.js';
+import { QueueMonitorRepository } from './queue-monitor.repository.js';
+import { QueueStatsService } from './queue-stats.service.js';
+import { WorkerStatusService } from './worker-status.service.js';
+
+/** The queue monitor: /rq routes, /metrics, alerts, the dashboard. No processor; uses TaskQueueService and the registry. */
+@Module({
+  controllers: [QueueMonitorController, QueueActionsController, QueueMetricsController, PrometheusController],
+  providers: [
+    MonitoredQueues,
+    QueueMonitorRepository,
+    QueueStatsService,
+    QueueJobsService,
+    QueueActionsService,
+    WorkerStatusService,
+    QueueMetricsService,
+    QueueEventsHub,
+    PrometheusMetricsService,
+    AlertWebhookClient,
+    FailureAlertService,
+  ],
+  exports: [QueueStatsService, WorkerStatusService],
+})
+export class QueueMonitorModule {}

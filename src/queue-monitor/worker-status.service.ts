@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { parseWorkerRecord, WorkerRecord } from '../infra/queue/worker-registry.js';
+import { QueueMonitorRepository } from './queue-monitor.repository.js';
+
+/** A worker as the monitor shows it: the registry record, dead after two missed heartbeats. */
+export type WorkerView = Omit<WorkerRecord, 'state'> & { state: 'busy' | 'idle' | 'dead' };
+
+/** Missed heartbeats before a worker shows as dead, and before its record is pruned. */
+const DEAD_AFTER_HEARTBEATS = 2;
+const PRUNE_AFTER_HEARTBEATS = 4;
+
+@Injectable()
+export class WorkerStatusService {
+  constructor(private readonly repository: QueueMonitorRepository) {}
+
+  async workers(now = Date.now()): Promise<{ workers: WorkerView[]; count: number }> {
+    const workers: WorkerView[] = [];
+    for (const hash of await this.repository.workerHashes()) {
+      const record = parseWorkerRecord(hash);
+      const silentMs = now - Date.parse(record.last_heartbeat);
+      const interval = record.heartbeat_interval_ms > 0 ? record.heartbeat_interval_ms : 5000;
+      // The TTL normally removes a silent worker; a record without one (or with a clock skew) is pruned here.
+      if (silentMs > interval * PRUNE_AFTER_HEARTBEATS) {
+        await this.repository.deleteWorker(record.name);
+        continue;
+      }
+      workers.push({ ...record, state: silentMs > interval * DEAD_AFTER_HEARTBEATS ? 'dead' : record.state });
+    }
+    workers.sort((a, b) => a.name.localeCompare(b.name));
+    return { workers, count: workers.length };
+  }
+}
