@@ -207,6 +207,14 @@ describe('Agent memory (e2e)', () => {
       await t.http().get('/api/v1/memory').query({ limit: 0 }).set('authorization', `Bearer ${token}`).expect(400);
     });
 
+    it('documents the memory routes in OpenAPI', async () => {
+      const res = await t.http().get('/docs-json').expect(200);
+      const paths = res.body.paths as Record<string, Record<string, unknown>>;
+      expect(Object.keys(paths['/api/v1/memory/{key}']).sort()).toEqual(['delete', 'get', 'put']);
+      expect(paths['/api/v1/memory/search']).toHaveProperty('post');
+      expect(paths['/api/v1/memory']).toHaveProperty('get');
+    });
+
     it('needs a bearer token', async () => {
       await t.http().get('/api/v1/memory/anything').expect(401);
       await t.http().put('/api/v1/memory/anything').send({ value: 1 }).expect(401);

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { EmbeddingService } from '../vectors/embedding/embedding.service.js';
+import { MAX_EMBEDDED_CHARS } from './memory.constants.js';
 import { contentSha256 } from './memory-content.js';
 import { MemoryRecallRepository } from './memory-recall.repository.js';
 import { MemoryRecallService } from './memory-recall.service.js';
@@ -39,6 +40,14 @@ describe('MemoryRecallService.consolidate', () => {
     const { service, embed } = setup(['"plain words"', '"plain words"']);
     await service.consolidate(job);
     expect(embed).toHaveBeenCalledWith(['plain words'], undefined);
+  });
+
+  it('embeds only the start of a very long value but stores all of it', async () => {
+    const long = JSON.stringify('w'.repeat(20_000));
+    const { service, embed, longTerm } = setup([long, long]);
+    await service.consolidate(job);
+    expect((embed.mock.calls[0] as unknown as [string[]])[0][0]).toHaveLength(MAX_EMBEDDED_CHARS);
+    expect(longTerm.upsert).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ content: 'w'.repeat(20_000) }));
   });
 
   it('does not embed or store identical content twice', async () => {

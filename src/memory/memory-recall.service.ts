@@ -4,6 +4,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { EmbeddingService } from '../vectors/embedding/embedding.service.js';
 import { MemorySearchResultDto } from './dto/memory-search-result.dto.js';
 import { SearchMemoryDto } from './dto/search-memory.dto.js';
+import { MAX_EMBEDDED_CHARS } from './memory.constants.js';
 import { contentSha256, memoryText } from './memory-content.js';
 import { ConsolidateMemoryData } from './memory.jobs.js';
 import { MemoryRecallRepository } from './memory-recall.repository.js';
@@ -48,7 +49,7 @@ export class MemoryRecallService {
       await this.shortTerm.clearPending(address, json);
       return { status: 'unchanged' };
     }
-    const [embedding] = await this.embeddings.embed([content], signal);
+    const [embedding] = await this.embeddings.embed([content.slice(0, MAX_EMBEDDED_CHARS)], signal);
     if (!embedding || embedding.length !== dimension) {
       throw new UnrecoverableError(`embedding provider returned no vector of dimension ${dimension}`);
     }

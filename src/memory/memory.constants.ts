@@ -11,3 +11,5 @@ export const DEFAULT_LIST_LIMIT = 50;
 export const MAX_LIST_LIMIT = 500;
 /** Writes to one key within this window collapse into one consolidation job. */
 export const CONSOLIDATION_DEBOUNCE_MS = 2_000;
+/** Only the start of a long value is embedded: embedding models take a few thousand tokens at most. */
+export const MAX_EMBEDDED_CHARS = 8_000;
