@@ -4,7 +4,9 @@ import { RedisKeys } from '../infra/redis/redis-keys.js';
 import { InvalidMemoryCursorError } from './memory.errors.js';
 import { MemoryAddress, MemoryKeyPage, MemoryWrite, StoredMemory } from './memory.types.js';
 
-const SCAN_COUNT = 200;
+const SCAN_COUNT = 500;
+// Bounds one request's work on a big keyspace: a page may come back short, with a cursor to go on from.
+const MAX_SCANS_PER_PAGE = 40;
 /** A pending value outlives its memory by this long, so a consolidation queued behind others still finds it. */
 const PENDING_GRACE_SECONDS = 3600;
 // Deletes the pending snapshot only if it still holds what was consolidated (a newer write keeps its own).
@@ -76,7 +78,8 @@ export class MemoryRepository {
 
   /**
    * One page of an agent's keys with SCAN (never KEYS). A SCAN batch can hold more matches than the page has room
-   * for, so the cursor is `<scan cursor>.<matches of that batch already returned>`.
+   * for, so the cursor is `<scan cursor>.<matches of that batch already returned>`. A page may hold fewer than
+   * `limit` keys; the listing is complete only when the next cursor is null.
    */
   async listKeys(userId: string, agentId: string, prefix: string, limit: number, cursor?: string): Promise<MemoryKeyPage> {
     const pattern = RedisKeys.agentMemoryPattern(userId, agentId, prefix);
@@ -84,7 +87,7 @@ export class MemoryRepository {
     let [scanCursor, skip] = parseCursor(cursor);
     const found: string[] = [];
     const seen = new Set<string>();
-    for (;;) {
+    for (let scans = 1; ; scans++) {
       const [next, batch] = await this.redis.scan(scanCursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT);
       const fresh = batch.slice(skip).filter((k) => !seen.has(k));
       const room = limit - found.length;
@@ -97,7 +100,7 @@ export class MemoryRepository {
       skip = 0;
       scanCursor = next;
       if (next === '0') return this.withDetails(found, keyStart, null);
-      if (found.length === limit) return this.withDetails(found, keyStart, `${next}.0`);
+      if (found.length === limit || scans === MAX_SCANS_PER_PAGE) return this.withDetails(found, keyStart, `${next}.0`);
     }
   }
 

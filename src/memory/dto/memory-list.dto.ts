@@ -10,6 +10,6 @@ export class MemoryListDto {
   @ApiProperty() agent_id!: string;
   @ApiProperty({ type: [MemoryListItemDto] }) items!: MemoryListItemDto[];
   @ApiProperty() count!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null at the end' })
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null at the end (a page may hold fewer than `limit` keys before the end)' })
   next_cursor!: string | null;
 }
