@@ -39,15 +39,11 @@ export class GraphQueryRepository {
       order by mention_count desc, e.name, e.id
       limit ${limit}`);
     if (nodes.length === 0) return { nodes, edges: [] };
+    const ids = sql.join(nodes.map((n) => sql`${n.id}::uuid`), sql`, `);
     const edges = await this.rows<GraphEdgeRow>(sql`
-      with nodes as (
-        select m.entity_id as id, sum(m.count) as total from graph_mentions m
-        where m.file_id = ${fileId} group by m.entity_id
-        order by total desc limit ${limit})
       select r.source_id as source, r.target_id as target, r.type as relation, r.weight
       from graph_relations r
-      where r.file_id = ${fileId}
-        and r.source_id in (select id from nodes) and r.target_id in (select id from nodes)
+      where r.file_id = ${fileId} and r.source_id in (${ids}) and r.target_id in (${ids})
       order by r.weight desc, r.source_id, r.target_id, r.type`);
     return { nodes, edges: edges.map(numericWeight) };
   }

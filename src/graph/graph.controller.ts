@@ -14,7 +14,7 @@ import { GraphRegenerationService } from './graph-regeneration.service.js';
 // The /entities routes are declared before /:file_id so "entities" is never read as a file id.
 @ApiTags('graph')
 @ApiBearerAuth('bearer')
-@Controller('api/v1/graph')
+@Controller('graph')
 export class GraphController {
   constructor(
     private readonly queries: GraphQueryService,

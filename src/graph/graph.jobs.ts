@@ -16,5 +16,8 @@ export const ExtractGraphJob = defineJob<ExtractGraphPayload, 'extract-graph'>(Q
   jobTimeoutMs: 60 * 60_000,
 });
 
-/** Dedup id: asking again while an extraction is queued or running returns that job. */
-export const extractGraphJobId = (fileId: string) => `${fileId}:graph`;
+/**
+ * Dedup id: asking again while an extraction is queued or running returns that job. The contract says
+ * `{file_id}:graph`, but BullMQ 6 refuses a custom id with a colon unless it has exactly three segments.
+ */
+export const extractGraphJobId = (fileId: string) => `file:${fileId}:graph`;
