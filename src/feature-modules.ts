@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
+import { FilesModule } from './files/files.module.js';
 import { GraphModule } from './graph/graph.module.js';
 import { QueueName } from './infra/queue/queue-names.js';
 import { MemoryModule } from './memory/memory.module.js';
@@ -14,6 +15,7 @@ export const FEATURE_MODULES: { module: Type; queue?: QueueName }[] = [
   { module: AuthModule, queue: QueueName.TokenRevocation },
   { module: VectorsModule, queue: QueueName.Vectorization },
   { module: GraphModule, queue: QueueName.KgExtraction },
+  { module: FilesModule, queue: QueueName.FileProcessing },
   { module: MemoryModule, queue: QueueName.MemoryConsolidation },
   { module: QueueMonitorModule },
 ];

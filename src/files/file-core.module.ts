@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TextChunker } from './chunking/text-chunker.js';
 import { FileChunksRepository } from './file-chunks.repository.js';
 import { FileChunksService } from './file-chunks.service.js';
 import { FileRecordsService } from './file-records.service.js';
 import { FilesRepository } from './files.repository.js';
+import { DocumentParser } from './parsing/document-parser.js';
 import { ProcessingStatusRepository } from './processing-status.repository.js';
 import { ProcessingStatusService } from './processing-status.service.js';
 
@@ -15,10 +17,19 @@ import { ProcessingStatusService } from './processing-status.service.js';
     FilesRepository,
     FileChunksRepository,
     ProcessingStatusRepository,
+    DocumentParser,
+    TextChunker,
     FileRecordsService,
     FileChunksService,
     ProcessingStatusService,
   ],
-  exports: [FileRecordsService, FileChunksService, ProcessingStatusService],
+  exports: [
+    FileRecordsService,
+    FileChunksService,
+    ProcessingStatusService,
+    // For the files module's own upload and pipeline.
+    FilesRepository,
+    DocumentParser,
+  ],
 })
 export class FileCoreModule {}

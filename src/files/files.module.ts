@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { GraphModule } from '../graph/graph.module.js';
+import { VectorsModule } from '../vectors/vectors.module.js';
+import { FileCoreModule } from './file-core.module.js';
+import { FileJobsCanceller } from './file-jobs.canceller.js';
+import { FilePipelineService } from './file-pipeline.service.js';
+import { FileProcessingQueue } from './file-processing.queue.js';
+import { FilesController } from './files.controller.js';
+import { FilesProcessor } from './files.processor.js';
+import { FilesService } from './files.service.js';
+import { ProcessingEventsSubscriber } from './processing-events.subscriber.js';
+import { FileUploadService } from './upload/file-upload.service.js';
+import { MultipartFileReceiver } from './upload/multipart-file.receiver.js';
+import { UploadProgressRepository } from './upload/upload-progress.repository.js';
+
+/** Upload, the files routes and the file_processing pipeline (parse → chunk → vectorize → store → graph). */
+@Module({
+  imports: [FileCoreModule, VectorsModule, GraphModule],
+  controllers: [FilesController],
+  providers: [
+    MultipartFileReceiver,
+    UploadProgressRepository,
+    FileUploadService,
+    FileProcessingQueue,
+    FileJobsCanceller,
+    ProcessingEventsSubscriber,
+    FilesService,
+    FilePipelineService,
+    FilesProcessor,
+  ],
+})
+export class FilesModule {}

@@ -1,0 +1,156 @@
+import type { IncomingMessage } from 'node:http';
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '../../common/auth/auth-user.js';
+import { AppConfig } from '../../infra/config/app-config.js';
+import { BlobStorage } from '../../infra/storage/blob-storage.js';
+import { isUuid } from '../file-records.service.js';
+import { FileRecord } from '../file-core.types.js';
+import { EmptyFileError, FileIdTakenError, InvalidFileIdError } from '../files.errors.js';
+import { FilesRepository } from '../files.repository.js';
+import { FileProcessingQueue } from '../file-processing.queue.js';
+import { DocumentParser } from '../parsing/document-parser.js';
+import { DETECTION_HEAD_BYTES } from '../parsing/document-type.js';
+import { MultipartFileReceiver, ReceivedFile } from './multipart-file.receiver.js';
+import { UploadProgress, UploadProgressRepository } from './upload-progress.repository.js';
+
+const MIB = 1024 * 1024;
+const PROGRESS_INTERVAL_MS = 250;
+
+export type UploadOutcome =
+  | { kind: 'accepted'; file_id: string; job_id: string; status: 'queued' }
+  | { kind: 'duplicate'; file: FileRecord };
+
+/**
+ * One upload: streams the file to blob storage, checks it (size, emptiness, type by content), answers a duplicate
+ * with the existing file, records the new file and queues its processing. Nothing half-written stays on disk.
+ */
+@Injectable()
+export class FileUploadService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly receiver: MultipartFileReceiver,
+    private readonly progress: UploadProgressRepository,
+    private readonly files: FilesRepository,
+    private readonly blobs: BlobStorage,
+    private readonly parser: DocumentParser,
+    private readonly processing: FileProcessingQueue,
+  ) {}
+
+  async upload(req: IncomingMessage, user: AuthUser, options: { reprocess?: boolean } = {}): Promise<UploadOutcome> {
+    const totalBytes = Number(req.headers['content-length']) || null;
+    let fileId: string | undefined;
+    let received: ReceivedFile | undefined;
+    try {
+      received = await this.receiver.receive(req, {
+        maxBytes: this.config.files.uploadMaxBytes,
+        headBytes: DETECTION_HEAD_BYTES,
+        onFileStart: async (fields) => {
+          const id = await this.claimFileId(req.headers['x-file-id'], fields.file_id);
+          fileId = id;
+          await this.progress.save(progressOf(id, 'uploading', 0, totalBytes));
+          return this.progressReporter(id, totalBytes);
+        },
+      });
+      if (received.size === 0) throw new EmptyFileError();
+      const fileType = await this.parser.detectType(received.head, received.filename);
+      const outcome = await this.record(fileId!, received, fileType, user, options.reprocess === true);
+      await this.progress.save({ ...progressOf(fileId!, 'completed', received.size, totalBytes), progress: 100 });
+      return outcome;
+    } catch (error) {
+      if (received) await this.blobs.remove(received.blob_id);
+      if (fileId) {
+        const bytes = received?.size ?? 0;
+        await this.progress.save(progressOf(fileId, 'failed', bytes, totalBytes)).catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  private async record(
+    fileId: string,
+    received: ReceivedFile,
+    fileType: string,
+    user: AuthUser,
+    reprocess: boolean,
+  ): Promise<UploadOutcome> {
+    const existing = await this.files.findByOwnerAndSha256(user.id, received.sha256);
+    if (existing) {
+      await this.blobs.remove(received.blob_id);
+      if (!reprocess) return { kind: 'duplicate', file: existing };
+      const task = await this.processing.queue(existing.id);
+      return { kind: 'accepted', file_id: existing.id, job_id: task.job_id, status: 'queued' };
+    }
+    try {
+      await this.files.insert({
+        id: fileId,
+        owner_id: user.id,
+        filename: received.filename,
+        content_type: CONTENT_TYPES[fileType] ?? received.declared_mime_type,
+        file_type: fileType,
+        size_bytes: received.size,
+        sha256: received.sha256,
+        blob_id: received.blob_id,
+        status: 'queued',
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new FileIdTakenError(fileId);
+      throw error;
+    }
+    try {
+      const task = await this.processing.queue(fileId);
+      return { kind: 'accepted', file_id: fileId, job_id: task.job_id, status: 'queued' };
+    } catch (error) {
+      // No job means no processing ever: do not leave a file that would stay `queued` forever.
+      await this.files.delete(fileId).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The client's id (X-File-Id header, else the file_id field before the file part), or a new one. */
+  private async claimFileId(header: string | string[] | undefined, field: string | undefined): Promise<string> {
+    const requested = (Array.isArray(header) ? header[0] : header) ?? field;
+    if (requested === undefined || requested === '') return crypto.randomUUID();
+    if (!isUuid(requested)) throw new InvalidFileIdError();
+    const id = requested.toLowerCase();
+    if (await this.files.findById(id)) throw new FileIdTakenError(id);
+    return id;
+  }
+
+  /** Writes `upload:progress` at least every MiB or 250 ms, never more often. */
+  private progressReporter(fileId: string, totalBytes: number | null): (bytes: number) => void {
+    let lastBytes = 0;
+    let lastAt = Date.now();
+    return (bytes) => {
+      const now = Date.now();
+      if (bytes - lastBytes < MIB && now - lastAt < PROGRESS_INTERVAL_MS) return;
+      lastBytes = bytes;
+      lastAt = now;
+      void this.progress.save(progressOf(fileId, 'uploading', bytes, totalBytes)).catch(() => undefined);
+    };
+  }
+}
+
+function progressOf(
+  fileId: string,
+  status: UploadProgress['status'],
+  bytes: number,
+  totalBytes: number | null,
+): UploadProgress {
+  const progress = totalBytes ? Math.min(99, Math.floor((bytes / totalBytes) * 100)) : 0;
+  return { file_id: fileId, status, progress, bytes_received: bytes, total_bytes: totalBytes };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html',
+  md: 'text/markdown',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  json: 'application/json',
+};
+
+function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } })?.cause;
+  return (error as { code?: string })?.code === '23505' || cause?.code === '23505';
+}

@@ -1,0 +1,157 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Injectable } from '@nestjs/common';
+import busboy from 'busboy';
+import { BlobStorage } from '../../infra/storage/blob-storage.js';
+import { FileTooLargeError, InvalidMultipartError, NoFilePartError, UploadAbortedError } from '../files.errors.js';
+
+/** The one file part of an upload, already on disk under `blob_id` (our name, never the client's). */
+export interface ReceivedFile {
+  blob_id: string;
+  /** The client's name, reduced to a base name without control characters: metadata only. */
+  filename: string;
+  declared_mime_type: string;
+  size: number;
+  sha256: string;
+  /** The first bytes, for content sniffing. */
+  head: Buffer;
+}
+
+export interface ReceiveOptions {
+  maxBytes: number;
+  headBytes: number;
+  /**
+   * Called when the `file` part begins, with the form fields sent before it. May throw to refuse the upload; returns
+   * the function told about the bytes received so far.
+   */
+  onFileStart(fields: Record<string, string>): Promise<(bytesReceived: number) => void>;
+}
+
+/**
+ * Streams the `file` part of a multipart request to blob storage, hashing and measuring it on the way: the file is
+ * never held in memory, and on any failure (too large, aborted, malformed) nothing of it stays on disk.
+ */
+@Injectable()
+export class MultipartFileReceiver {
+  constructor(private readonly blobs: BlobStorage) {}
+
+  async receive(req: IncomingMessage, options: ReceiveOptions): Promise<ReceivedFile> {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        // One byte over the limit is enough to know the file is too large; the rest is discarded unread.
+        limits: { files: 1, fileSize: options.maxBytes + 1, fields: 20, fieldSize: 64 * 1024 },
+      });
+    } catch (error) {
+      req.resume();
+      throw new InvalidMultipartError(error instanceof Error ? error.message : 'unreadable request');
+    }
+
+    return new Promise<ReceivedFile>((resolve, reject) => {
+      const fields: Record<string, string> = {};
+      let stored: Promise<ReceivedFile> | undefined;
+      let fileStream: Readable | undefined;
+      let settled = false;
+
+      const fail = (error: Error) => {
+        if (settled) return;
+        settled = true;
+        req.unpipe(parser);
+        req.resume();
+        // Ends a file still being written (its pipeline then rejects and removes the blob).
+        if (fileStream && !fileStream.readableEnded) fileStream.destroy();
+        // Wait for the file's own cleanup (it removes its blob) before answering.
+        void (stored ?? Promise.resolve()).catch(() => undefined).then(() => reject(error));
+      };
+
+      parser.on('field', (name, value) => {
+        fields[name] = value;
+      });
+      parser.on('file', (name, stream, info) => {
+        if (name !== 'file' || stored) {
+          stream.resume();
+          return;
+        }
+        fileStream = stream;
+        stored = this.store(stream, info, fields, options);
+        stored.catch((error: Error) => fail(error));
+      });
+      parser.on('error', (error: Error) => fail(new InvalidMultipartError(error.message)));
+      parser.on('close', () => {
+        if (!stored) return fail(new NoFilePartError());
+        stored.then(
+          (file) => {
+            if (settled) return void this.blobs.remove(file.blob_id);
+            settled = true;
+            resolve(file);
+          },
+          (error: Error) => fail(error),
+        );
+      });
+      req.on('close', () => {
+        if (!req.complete) fail(new UploadAbortedError());
+      });
+      req.pipe(parser);
+    });
+  }
+
+  private async store(
+    stream: Readable & { truncated?: boolean },
+    info: busboy.FileInfo,
+    fields: Record<string, string>,
+    options: ReceiveOptions,
+  ): Promise<ReceivedFile> {
+    let onProgress: (bytes: number) => void;
+    try {
+      onProgress = await options.onFileStart({ ...fields });
+    } catch (error) {
+      stream.resume();
+      throw error;
+    }
+    const blobId = randomUUID();
+    const hash = createHash('sha256');
+    const head: Buffer[] = [];
+    let headLength = 0;
+    let size = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        size += chunk.length;
+        hash.update(chunk);
+        if (headLength < options.headBytes) {
+          const part = chunk.subarray(0, options.headBytes - headLength);
+          head.push(Buffer.from(part));
+          headLength += part.length;
+        }
+        onProgress(size);
+        callback(null, chunk);
+      },
+    });
+    try {
+      await pipeline(stream, meter, this.blobs.createWriteStream(blobId));
+      if (stream.truncated || size > options.maxBytes) throw new FileTooLargeError(options.maxBytes);
+    } catch (error) {
+      await this.blobs.remove(blobId);
+      throw error;
+    }
+    return {
+      blob_id: blobId,
+      filename: safeFilename(info.filename),
+      declared_mime_type: info.mimeType,
+      size,
+      sha256: hash.digest('hex'),
+      head: Buffer.concat(head),
+    };
+  }
+}
+
+/** The client's file name as metadata: its last path segment, no control characters, at most 255 characters. */
+export function safeFilename(name: string | undefined): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'upload' : cleaned;
+}
