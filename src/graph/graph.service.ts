@@ -12,8 +12,8 @@ export interface FileGraphResult {
   failed_chunk_ids: string[];
 }
 
-// Progress writes at most this often (a status write per chunk would flood Redis on large files).
-const PROGRESS_INTERVAL_MS = 250;
+// Progress is written in steps of 1/PROGRESS_STEPS of the chunks (a write per chunk would flood Redis on big files).
+const PROGRESS_STEPS = 20;
 
 /** Builds and removes files' contributions to their owner's knowledge graph. */
 @Injectable()
@@ -38,16 +38,18 @@ export class GraphService {
   ): Promise<FileGraphResult> {
     try {
       await this.status.updateStage(file.id, 'kg_extraction', { status: 'processing', progress: 0 }, 'Extracting graph');
-      let lastWrite = Date.now();
+      let lastStep = 0;
       const result = await this.extractor.extract(
         chunks.map((c) => ({ id: c.id, text: c.text })),
         {
           signal,
           onChunkDone: async (done, total) => {
-            if (Date.now() - lastWrite < PROGRESS_INTERVAL_MS || done === total) return;
-            lastWrite = Date.now();
-            // 95%: the store step is left.
-            await this.status.updateStage(file.id, 'kg_extraction', { status: 'processing', progress: (done / total) * 95 });
+            const step = Math.floor((done / total) * PROGRESS_STEPS);
+            if (step <= lastStep) return;
+            lastStep = step;
+            // Up to 95: storing the graph is the last step.
+            const progress = Math.round((done / total) * 95);
+            await this.status.updateStage(file.id, 'kg_extraction', { status: 'processing', progress });
           },
         },
       );

@@ -1,0 +1,90 @@
+import { ChunkRecord } from '../files/file-core.types.js';
+import { ProcessingStatusService } from '../files/processing-status.service.js';
+import { ExtractOptions, ExtractorResult, GraphExtractor } from './extractors/graph-extractor.js';
+import { GraphMerger } from './graph-merger.js';
+import { GraphRepository } from './graph.repository.js';
+import { GraphService } from './graph.service.js';
+import { ChunkText, FileGraph } from './graph.types.js';
+
+type StageCall = [fileId: string, stage: string, update: { status: string; progress: number }, message?: string];
+
+const chunk = (i: number): ChunkRecord => ({
+  id: `chunk-${i}`,
+  file_id: 'file-1',
+  chunk_index: i,
+  text: `Text ${i}`,
+  start_offset: 0,
+  end_offset: 6,
+  page: null,
+  token_count: 2,
+});
+
+/** An extractor that finds one place per chunk and fails the chunks it is told to. */
+class StubExtractor implements GraphExtractor {
+  readonly name = 'stub';
+  constructor(
+    private readonly failing: string[] = [],
+    private readonly error?: Error,
+  ) {}
+  async extract(chunks: ChunkText[], options: ExtractOptions = {}): Promise<ExtractorResult> {
+    if (this.error) throw this.error;
+    for (let i = 0; i < chunks.length; i++) await options.onChunkDone?.(i + 1, chunks.length);
+    const ok = chunks.filter((c) => !this.failing.includes(c.id));
+    return {
+      chunks: ok.map((c) => ({ chunkId: c.id, entities: [{ name: 'Paris', type: 'place' }], relations: [] })),
+      failedChunkIds: this.failing,
+    };
+  }
+}
+
+function setup(extractor: GraphExtractor) {
+  const calls: StageCall[] = [];
+  const stored: FileGraph[] = [];
+  const status = {
+    updateStage: async (...args: StageCall) => void calls.push(args),
+  } as unknown as ProcessingStatusService;
+  const repository = {
+    replaceFileGraph: async (_owner: string, _file: string, graph: FileGraph) => {
+      stored.push(graph);
+      return { entities: graph.entities.size, relations: graph.relations.length };
+    },
+  } as unknown as GraphRepository;
+  return { service: new GraphService(extractor, new GraphMerger(), repository, status), calls, stored };
+}
+
+describe('GraphService.extractFileGraph', () => {
+  const file = { id: 'file-1', owner_id: 'owner-1' };
+
+  it('moves the kg_extraction stage by chunks done / total, then completed at 100', async () => {
+    const { service, calls } = setup(new StubExtractor());
+    const result = await service.extractFileGraph(file, [0, 1, 2, 3].map(chunk));
+    expect(result).toEqual({ entities: 1, relations: 0, failed_chunk_ids: [] });
+    expect(calls.every(([fileId, stage]) => fileId === 'file-1' && stage === 'kg_extraction')).toBe(true);
+    expect(calls.map(([, , update]) => update)).toEqual([
+      { status: 'processing', progress: 0 },
+      { status: 'processing', progress: 24 },
+      { status: 'processing', progress: 48 },
+      { status: 'processing', progress: 71 },
+      { status: 'processing', progress: 95 },
+      { status: 'completed', progress: 100 },
+    ]);
+  });
+
+  it('stores the rest of the file when chunks fail, and names them in the result and the stage message', async () => {
+    const { service, calls, stored } = setup(new StubExtractor(['chunk-1']));
+    const result = await service.extractFileGraph(file, [0, 1, 2].map(chunk));
+    expect(result.failed_chunk_ids).toEqual(['chunk-1']);
+    expect([...stored[0].entities.values()][0].mentions).toEqual(new Map([['chunk-0', 1], ['chunk-2', 1]]));
+    const last = calls[calls.length - 1];
+    expect(last[2]).toEqual({ status: 'completed', progress: 100 });
+    expect(last[3]).toMatch(/1 of 3 chunks failed/);
+  });
+
+  it('marks the stage failed and rethrows when extraction fails as a whole', async () => {
+    const { service, calls } = setup(new StubExtractor([], new Error('model server down')));
+    await expect(service.extractFileGraph(file, [chunk(0)])).rejects.toThrow('model server down');
+    const last = calls[calls.length - 1];
+    expect(last[2]).toEqual({ status: 'failed', progress: 0 });
+    expect(last[3]).toMatch(/model server down/);
+  });
+});
