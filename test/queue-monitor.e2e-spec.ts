@@ -255,6 +255,44 @@ describe('Queue monitor (e2e, real workers)', () => {
     expect(res.text).toMatch(/rq_workers\{state="idle"\} \d+/);
   });
 
+  describe('dashboard at /admin/queues', () => {
+    const basic = (email: string, password: string) => `Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`;
+
+    it('challenges anonymous callers and wrong passwords with 401 Basic', async () => {
+      const anonymous = await t.http().get('/admin/queues').expect(401);
+      expect(anonymous.headers['www-authenticate']).toMatch(/^Basic /);
+      await t.http().get('/admin/queues').set('authorization', basic(t.config.auth.adminEmail!, 'wrong-password')).expect(401);
+      await t.http().get('/admin/queues/api/queues').set('authorization', 'Bearer not-a-token').expect(401);
+    });
+
+    it('serves the full board to an admin (HTTP Basic or bearer), whose actions work', async () => {
+      const page = await t
+        .http()
+        .get('/admin/queues')
+        .set('authorization', basic(t.config.auth.adminEmail!, t.config.auth.adminPassword!))
+        .expect(200);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+      const api = await t.http().get('/admin/queues/api/queues').set('authorization', `Bearer ${admin}`).expect(200);
+      const boardQueues = api.body.queues as { name: string; readOnlyMode: boolean }[];
+      expect(boardQueues.map((q) => q.name)).toContain(Q);
+      expect(boardQueues.every((q) => !q.readOnlyMode)).toBe(true);
+      try {
+        await t.http().put(`/admin/queues/api/queues/${Q}/pause`).set('authorization', `Bearer ${admin}`).expect(200);
+        expect((await stats()).paused).toBe(true);
+      } finally {
+        await post(`/queues/${Q}/resume`).expect(200);
+      }
+    });
+
+    it('is read-only for a signed-in user: a read-only board, and every change refused with 403', async () => {
+      const { token } = await registerAndLogin(t);
+      const api = await t.http().get('/admin/queues/api/queues').set('authorization', `Bearer ${token}`).expect(200);
+      expect((api.body.queues as { readOnlyMode: boolean }[]).every((q) => q.readOnlyMode)).toBe(true);
+      await t.http().put(`/admin/queues/api/queues/${Q}/pause`).set('authorization', `Bearer ${token}`).expect(403);
+      expect((await stats()).paused).toBe(false);
+    });
+  });
+
   describe('access', () => {
     const routes: [method: 'get' | 'post', path: string][] = [
       ['get', '/queues'],

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AlertWebhookClient } from './alert-webhook.client.js';
+import { DashboardAuthenticator } from './dashboard-authenticator.js';
 import { FailureAlertService } from './failure-alert.service.js';
 import { MonitoredQueues } from './monitored-queues.js';
 import { PrometheusController } from './prometheus.controller.js';
 import { PrometheusMetricsService } from './prometheus-metrics.service.js';
 import { QueueActionsController } from './queue-actions.controller.js';
 import { QueueActionsService } from './queue-actions.service.js';
+import { QueueDashboard } from './queue-dashboard.js';
 import { QueueEventsHub } from './queue-events.hub.js';
 import { QueueJobsService } from './queue-jobs.service.js';
 import { QueueMetricsController } from './queue-metrics.controller.js';
@@ -30,6 +32,8 @@ import { WorkerStatusService } from './worker-status.service.js';
     PrometheusMetricsService,
     AlertWebhookClient,
     FailureAlertService,
+    DashboardAuthenticator,
+    QueueDashboard,
   ],
   exports: [QueueStatsService, WorkerStatusService],
 })

@@ -1,0 +1,67 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
+import { TaskQueueService } from '../infra/queue/task-queue.service.js';
+import { DashboardAuthenticator } from './dashboard-authenticator.js';
+
+export const DASHBOARD_PATH = '/admin/queues';
+
+/**
+ * Bull Board at /admin/queues, outside the /api/v1 prefix. Admins get the full board; any other signed-in user gets a
+ * read-only board (and every non-GET request is refused); no credentials → 401 with a Basic challenge, so a browser
+ * asks for an admin's email and password.
+ */
+@Injectable()
+export class QueueDashboard implements OnModuleInit {
+  private readonly logger = new Logger('QueueDashboard');
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly tasks: TaskQueueService,
+    private readonly authenticator: DashboardAuthenticator,
+  ) {}
+
+  onModuleInit(): void {
+    const httpAdapter = this.adapterHost.httpAdapter;
+    if (!httpAdapter) return; // an application context without HTTP
+    const full = this.board(false);
+    const readOnly = this.board(true);
+    const app = httpAdapter.getInstance<Express>();
+    app.use(DASHBOARD_PATH, (req: Request, res: Response, next: NextFunction) => {
+      this.route(req, res, next, full, readOnly).catch(next);
+    });
+  }
+
+  private board(readOnlyMode: boolean): RequestHandler {
+    const serverAdapter = new ExpressAdapter().setBasePath(DASHBOARD_PATH);
+    createBullBoard({
+      queues: this.tasks.allQueues().map((queue) => new BullMQAdapter(queue, { readOnlyMode })),
+      serverAdapter,
+      options: { uiConfig: { boardTitle: readOnlyMode ? 'Queues (read-only)' : 'Queues' } },
+    });
+    return serverAdapter.getRouter() as RequestHandler;
+  }
+
+  private async route(req: Request, res: Response, next: NextFunction, full: RequestHandler, readOnly: RequestHandler) {
+    const caller = await this.authenticator.authenticate(req.headers.authorization, req.ip ?? '');
+    if (!caller) {
+      res.setHeader('WWW-Authenticate', 'Basic realm="Queue dashboard", charset="UTF-8"');
+      res.status(401).json(errorBody('UNAUTHENTICATED', 'Sign in with an admin account (HTTP Basic) or a bearer token'));
+      return;
+    }
+    if (caller.role === 'admin') return full(req, res, next);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      this.logger.warn({ dashboard: 'refused', email: caller.email, method: req.method, path: req.originalUrl });
+      res.status(403).json(errorBody('FORBIDDEN', 'The dashboard is read-only for non-admins'));
+      return;
+    }
+    return readOnly(req, res, next);
+  }
+}
+
+function errorBody(code: string, message: string) {
+  return { success: false, message, error: { code } };
+}
