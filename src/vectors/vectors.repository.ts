@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { and, count, eq, inArray, max, sql, SQL } from 'drizzle-orm';
-import type { Database } from '../infra/database/database.js';
+import type { Database, Transaction } from '../infra/database/database.js';
 import { DATABASE } from '../infra/database/database.js';
-import { chunkVectors, NewChunkVectorRow } from './vectors.schema.js';
+import { chunkVectors, NewChunkVectorRow, vectorLiteral } from './vectors.schema.js';
 
 const WRITE_BATCH = 500;
 // Above pgvector's default of 40 so a top_k of 50 still gets 50 candidates from the graph.
@@ -37,17 +37,13 @@ export class VectorsRepository {
   async replaceFileVectors(fileId: string, rows: NewChunkVectorRow[]): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.delete(chunkVectors).where(eq(chunkVectors.fileId, fileId));
-      for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-        await tx.insert(chunkVectors).values(rows.slice(i, i + WRITE_BATCH));
-      }
+      for (let i = 0; i < rows.length; i += WRITE_BATCH) await insertBatch(tx, rows.slice(i, i + WRITE_BATCH));
     });
   }
 
   /** Appends rows without touching others (bulk loads: the benchmark). */
   async insertVectors(rows: NewChunkVectorRow[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-      await this.db.insert(chunkVectors).values(rows.slice(i, i + WRITE_BATCH));
-    }
+    for (let i = 0; i < rows.length; i += WRITE_BATCH) await insertBatch(this.db, rows.slice(i, i + WRITE_BATCH));
   }
 
   async deleteFileVectors(fileId: string): Promise<void> {
@@ -118,6 +114,24 @@ export class VectorsRepository {
     dimensionLiteral(dimension);
     await this.db.execute(sql.raw(`drop index if exists chunk_vectors_hnsw_${dimension}`));
   }
+}
+
+/**
+ * One statement with one array parameter per column (unnest) instead of a VALUES list with 8 parameters per row:
+ * about 1.5× faster on PGlite, whose bottleneck is parsing the statement and the vectors' text.
+ */
+async function insertBatch(db: Database | Transaction, rows: NewChunkVectorRow[]): Promise<void> {
+  // sql.param keeps an array one parameter (a bare array in sql`` would expand into a list).
+  const column = <T>(pick: (row: NewChunkVectorRow) => T) => sql.param(rows.map(pick));
+  await db.execute(sql`
+    insert into ${chunkVectors} (chunk_id, file_id, owner_id, model, dimension, embedding, chunk_index, text)
+    select chunk_id, file_id, owner_id, model, dimension, embedding::vector, chunk_index, text
+    from unnest(
+      ${column((r) => r.chunkId)}::uuid[], ${column((r) => r.fileId)}::uuid[], ${column((r) => r.ownerId)}::uuid[],
+      ${column((r) => r.model)}::text[], ${column((r) => r.dimension)}::int[],
+      ${column((r) => vectorLiteral(r.embedding))}::text[], ${column((r) => r.chunkIndex)}::int[],
+      ${column((r) => r.text)}::text[]
+    ) as input(chunk_id, file_id, owner_id, model, dimension, embedding, chunk_index, text)`);
 }
 
 /** A dimension written into SQL text (index expressions need a literal); only ever an integer. */

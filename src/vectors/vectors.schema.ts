@@ -10,13 +10,18 @@ import { customType, index, integer, pgTable, primaryKey, text, timestamp, uuid 
  */
 export const anyVector = customType<{ data: number[]; driverData: string }>({
   dataType: () => 'vector',
-  toDriver: (value) => JSON.stringify(value),
+  toDriver: (value) => vectorLiteral(value),
   fromDriver: (value) =>
     value
       .slice(1, -1)
       .split(',')
       .map((v) => Number.parseFloat(v)),
 });
+
+/** pgvector's text form. It stores float4: 9 significant digits round-trip exactly and halve the text sent. */
+export function vectorLiteral(value: number[]): string {
+  return `[${value.map((v) => Number(v.toPrecision(9))).join(',')}]`;
+}
 
 /** One embedding per chunk. A file's rows are replaced together in one transaction (never mixed, never doubled). */
 export const chunkVectors = pgTable(
