@@ -3,13 +3,20 @@ import nlp from 'compromise';
 import { ChunkExtraction, ChunkText, EntityType } from '../graph.types.js';
 import { ExtractOptions, ExtractorResult, GraphExtractor } from './graph-extractor.js';
 
-type Doc = ReturnType<typeof nlp>;
-/** One match of a view (what `forEach` hands over). */
-type Phrase = Parameters<Parameters<Doc['forEach']>[0]>[0];
-interface Selection {
-  json(options: object): unknown;
+/** A term as compromise's `json` gives it (only the fields we read). */
+interface Term {
+  text: string;
+  normal: string;
+  post: string;
+  root?: string;
+  chunk?: string;
+  tags: string[];
+  offset: { start: number; length: number };
 }
-
+interface Sentence {
+  offset: { start: number; length: number };
+  terms: Term[];
+}
 interface Span {
   start: number;
   end: number;
@@ -22,31 +29,25 @@ interface VerbFound extends Span {
   lemma: string;
   passive: boolean;
 }
-interface JsonMatch {
-  text: string;
-  offset: { start: number; length: number };
-}
-interface JsonVerb extends JsonMatch {
-  verb?: { infinitive?: string; negative?: boolean; grammar?: { passive?: boolean; copula?: boolean } };
-}
 
 /** Relation name for two entities in one sentence. */
 export const CO_OCCURRENCE = 'co_occurs_with';
 
-const NAMED: { select: (doc: Doc) => Selection; type: EntityType }[] = [
-  { select: (doc) => doc.people(), type: 'person' },
-  { select: (doc) => doc.organizations(), type: 'organization' },
-  { select: (doc) => doc.places(), type: 'place' },
+// A term's named type, in order of precedence.
+const NAMED_TAGS: [tag: string, type: EntityType][] = [
+  ['Person', 'person'],
+  ['Organization', 'organization'],
+  ['Place', 'place'],
 ];
-// Terms that never start, end or make up a concept.
-const NOT_CONCEPT =
-  '(#Person|#Place|#Organization|#Determiner|#Pronoun|#Possessive|#Value|#Preposition|#Conjunction|#Adverb|#Date)';
+// Terms that never are part of a concept.
+const NOT_CONCEPT = new Set(['Determiner', 'Pronoun', 'Possessive', 'Value', 'Preposition', 'Conjunction', 'Adverb', 'Date', 'QuestionWord']);
 const MAX_CONCEPT_WORDS = 4;
 const RELATIVE_PRONOUN = /^[\s,]*(who|which|that|whose)\b/i;
 const CLAUSE_BOUNDARY = /[,;:]|\b(where|when|while|because|although|after|before|since|and|but|so)\b/gi;
 
 /**
- * The default extractor, no model needed: compromise's people, places and organizations, noun-phrase concepts,
+ * The default extractor, no model needed. compromise tags every term once (people, places, organizations, nouns,
+ * verbs with their lemma); from those tags, in one pass per sentence: named entities, noun-phrase concepts,
  * co-occurrence in a sentence, and subject-verb-object patterns named by the verb's lemma.
  */
 @Injectable()
@@ -68,43 +69,124 @@ export class RulesGraphExtractor implements GraphExtractor {
   extractChunk(chunk: ChunkText): ChunkExtraction {
     const doc = nlp(chunk.text);
     doc.compute('root');
-    const sentences = this.sentences(doc);
-    const named = this.namedEntities(doc);
-    const concepts = this.concepts(doc, named, sentences);
-    const verbs = this.verbs(doc);
+    const sentences = doc.json({ offset: true, terms: { tags: true, root: true, offset: true } }) as Sentence[];
     const extraction: ChunkExtraction = { chunkId: chunk.id, entities: [], relations: [] };
-    const found = [...named, ...concepts].sort((a, b) => a.start - b.start);
-    for (const entity of found) extraction.entities.push({ name: entity.name, type: entity.type });
-
     const relations = new Map<string, { source: string; target: string; relation: string; weight: number }>();
-    const add = (source: string, target: string, relation: string) => {
+    const relate = (source: string, target: string, relation: string) => {
       if (source.toLowerCase() === target.toLowerCase()) return;
       const key = `${source}\u0000${target}\u0000${relation}`;
       const existing = relations.get(key);
       if (existing) existing.weight += 1;
       else relations.set(key, { source, target, relation, weight: 1 });
     };
+
     for (const sentence of sentences) {
-      const inSentence = found.filter((e) => e.start >= sentence.start && e.end <= sentence.end);
-      for (let i = 0; i < inSentence.length; i++) {
-        for (let j = i + 1; j < inSentence.length; j++) {
-          const [a, b] = [inSentence[i].name, inSentence[j].name].sort();
-          add(a, b, CO_OCCURRENCE);
+      const terms = sentence.terms;
+      const tags = terms.map((t) => new Set(t.tags));
+      const entities = [...this.namedEntities(chunk.text, terms, tags), ...this.concepts(chunk.text, terms, tags)];
+      entities.sort((a, b) => a.start - b.start);
+      for (const entity of entities) extraction.entities.push({ name: entity.name, type: entity.type });
+
+      for (let i = 0; i < entities.length; i++) {
+        for (let j = i + 1; j < entities.length; j++) {
+          const [a, b] = [entities[i].name, entities[j].name].sort();
+          relate(a, b, CO_OCCURRENCE);
         }
       }
-      const sentenceVerbs = verbs.filter((v) => v.start >= sentence.start && v.end <= sentence.end);
-      for (const [index, verb] of sentenceVerbs.entries()) {
-        const nextVerbStart = sentenceVerbs[index + 1]?.start ?? sentence.end;
-        const subject = this.subjectOf(verb, sentenceVerbs[index - 1], inSentence, chunk.text);
-        const object = inSentence.find((e) => e.start >= verb.end && e.start < nextVerbStart);
+      const verbs = this.verbs(terms, tags);
+      for (const [index, verb] of verbs.entries()) {
+        const nextVerbStart = verbs[index + 1]?.start ?? Number.POSITIVE_INFINITY;
+        const subject = this.subjectOf(verb, verbs[index - 1], entities, chunk.text);
+        const object = entities.find((e) => e.start >= verb.end && e.start < nextVerbStart);
         if (!subject || !object) continue;
         // "Google was founded by Larry Page": the agent is the subject of "found".
-        if (verb.passive) add(object.name, subject.name, verb.lemma);
-        else add(subject.name, object.name, verb.lemma);
+        if (verb.passive) relate(object.name, subject.name, verb.lemma);
+        else relate(subject.name, object.name, verb.lemma);
       }
     }
     extraction.relations = [...relations.values()];
     return extraction;
+  }
+
+  /** Runs of terms compromise tagged as one person, organization or place, not crossing punctuation. */
+  private namedEntities(text: string, terms: Term[], tags: Set<string>[]): Found[] {
+    const found: Found[] = [];
+    let i = 0;
+    while (i < terms.length) {
+      const type = namedType(tags[i]);
+      if (!type) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < terms.length && namedType(tags[j + 1]) === type && !breaksAfter(terms[j])) j++;
+      const span = spanOf(terms[i], terms[j]);
+      found.push({ ...span, name: text.slice(span.start, span.end), type });
+      i = j + 1;
+    }
+    return found;
+  }
+
+  /** Noun phrases of the chunker without determiners, pronouns, numbers or names, in their root form. */
+  private concepts(text: string, terms: Term[], tags: Set<string>[]): Found[] {
+    const found: Found[] = [];
+    const usable = (k: number) =>
+      terms[k].chunk === 'Noun' && !namedType(tags[k]) && ![...tags[k]].some((tag) => NOT_CONCEPT.has(tag));
+    let i = 0;
+    while (i < terms.length) {
+      if (!usable(i)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < terms.length && usable(j + 1) && !breaksAfter(terms[j])) j++;
+      // A noun phrase ends in a noun ("the new policy", not "the policy new").
+      let end = j;
+      while (end >= i && !tags[end].has('Noun')) end--;
+      const words = end - i + 1;
+      if (words >= 1 && words <= MAX_CONCEPT_WORDS) {
+        const span = spanOf(terms[i], terms[end]);
+        const proper = properNounType(terms.slice(i, end + 1), tags.slice(i, end + 1), i === 0);
+        const root = terms
+          .slice(i, end + 1)
+          .map((t) => t.root || t.normal)
+          .join(' ');
+        const name = proper ? text.slice(span.start, span.end) : root;
+        if (name.replace(/[^\p{L}]/gu, '').length >= 3) found.push({ ...span, name, type: proper ?? 'concept' });
+      }
+      i = j + 1;
+    }
+    return found;
+  }
+
+  /** Verb groups of the chunker: the main verb's lemma (with its particle: "grow up"), passive, negation. */
+  private verbs(terms: Term[], tags: Set<string>[]): VerbFound[] {
+    const found: VerbFound[] = [];
+    let i = 0;
+    while (i < terms.length) {
+      if (terms[i].chunk !== 'Verb') {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < terms.length && terms[j + 1].chunk === 'Verb' && !breaksAfter(terms[j])) j++;
+      const group = tags.slice(i, j + 1);
+      let main = -1;
+      for (let k = j; k >= i; k--) {
+        if (tags[k].has('Verb') && !tags[k].has('Auxiliary') && !tags[k].has('Particle')) {
+          main = k;
+          break;
+        }
+      }
+      const negative = group.some((t) => t.has('Negative'));
+      if (main >= 0 && !negative && !tags[main].has('Copula')) {
+        const particles = terms.slice(main + 1, j + 1).filter((_, k) => tags[main + 1 + k].has('Particle'));
+        const lemma = [terms[main].root || terms[main].normal, ...particles.map((p) => p.normal)].join(' ').toLowerCase();
+        found.push({ ...spanOf(terms[i], terms[j]), lemma, passive: group.some((t) => t.has('Passive')) });
+      }
+      i = j + 1;
+    }
+    return found;
   }
 
   /**
@@ -121,82 +203,38 @@ export class RulesGraphExtractor implements GraphExtractor {
     let boundary = -1;
     for (const match of between.matchAll(CLAUSE_BOUNDARY)) boundary = previousVerb.end + (match.index ?? 0);
     if (boundary >= 0 && nearest.start >= boundary) return nearest;
-    const firstVerbStart = Math.min(previousVerb.start, verb.start);
-    return names.filter((e) => e.end <= firstVerbStart).pop() ?? nearest;
-  }
-
-  private namedEntities(doc: Doc): Found[] {
-    const found: Found[] = [];
-    for (const { select, type } of NAMED) {
-      for (const match of select(doc).json({ offset: true }) as JsonMatch[]) {
-        const span = toSpan(match);
-        // One span gets one type: the first selector (person, then organization, then place) wins.
-        if (found.some((f) => overlaps(f, span))) continue;
-        found.push({ ...span, name: match.text, type });
-      }
-    }
-    return found;
-  }
-
-  private concepts(doc: Doc, named: Found[], sentences: Span[]): Found[] {
-    const found: Found[] = [];
-    const phrases = doc.nouns().not(NOT_CONCEPT);
-    phrases.forEach((phrase) => {
-      if (!phrase.has('#Noun') || phrase.has('#Pronoun')) return;
-      const match = (phrase.json({ offset: true }) as JsonMatch[])[0];
-      if (!match) return;
-      const span = toSpan(match);
-      if (named.some((n) => overlaps(n, span))) return;
-      const words = phrase.terms().length;
-      if (words > MAX_CONCEPT_WORDS) return;
-      // The root form merges plurals and inflections ("quantum computers" → "quantum computer").
-      const name = phrase.text('root').trim();
-      if (name.replace(/[^\p{L}]/gu, '').length < 3) return;
-      const sentenceStart = sentences.some((s) => s.start === span.start);
-      const proper = this.properNounType(phrase, words, sentenceStart);
-      found.push({ ...span, name: proper ? match.text : name, type: proper ?? 'concept' });
-    });
-    return found;
-  }
-
-  /**
-   * A capitalized name compromise does not know ("Satya Nadella", "SpaceX") is still a name: an acronym or a single
-   * word is most often an organization, two or three words a person. The merger folds a lone surname into its person.
-   */
-  private properNounType(phrase: Phrase, words: number, sentenceStart: boolean): EntityType | undefined {
-    const terms = (phrase.json({ terms: { tags: true } }) as { terms: { text: string; tags: string[] }[] }[])[0]?.terms;
-    // A capital at the start of a sentence says nothing; "Elon Musk" at the start still counts (every word capital).
-    const capitalized = (term: { text: string }) => /^\p{Lu}/u.test(term.text);
-    const allProper = terms?.every(
-      (term) =>
-        term.tags.includes('Acronym') ||
-        term.tags.includes('ProperNoun') ||
-        (capitalized(term) && (!sentenceStart || words > 1)),
-    );
-    if (!allProper || (sentenceStart && words === 1 && !phrase.has('#Acronym'))) return undefined;
-    if (phrase.has('#Acronym') || words === 1) return 'organization';
-    return words <= 3 ? 'person' : undefined;
-  }
-
-  private verbs(doc: Doc): VerbFound[] {
-    const found: VerbFound[] = [];
-    for (const match of doc.verbs().json({ offset: true }) as JsonVerb[]) {
-      const verb = match.verb;
-      if (!verb?.infinitive || verb.negative || verb.grammar?.copula) continue;
-      found.push({ ...toSpan(match), lemma: verb.infinitive.toLowerCase(), passive: verb.grammar?.passive === true });
-    }
-    return found;
-  }
-
-  private sentences(doc: Doc): Span[] {
-    return (doc.sentences().json({ offset: true }) as JsonMatch[]).map(toSpan);
+    return names.filter((e) => e.end <= previousVerb.start).pop() ?? nearest;
   }
 }
 
-function toSpan(match: JsonMatch): Span {
-  return { start: match.offset.start, end: match.offset.start + match.offset.length };
+function namedType(tags: Set<string>): EntityType | undefined {
+  return NAMED_TAGS.find(([tag]) => tags.has(tag))?.[1];
 }
 
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
+/** Punctuation after a term ends a name or phrase ("Paris, Berlin" are two places). */
+function breaksAfter(term: Term): boolean {
+  return /[^\s'’-]/.test(term.post);
+}
+
+function spanOf(first: Term, last: Term): Span {
+  return { start: first.offset.start, end: last.offset.start + last.offset.length };
+}
+
+/**
+ * A capitalized name compromise does not know ("Satya Nadella", "SpaceX") is still a name: an acronym or a single
+ * word is most often an organization, two or three words a person. The merger folds a lone surname into its person.
+ * A capital at the start of a sentence says nothing on its own; "Elon Musk" there still counts (every word capital).
+ */
+function properNounType(terms: Term[], tags: Set<string>[], sentenceStart: boolean): EntityType | undefined {
+  const words = terms.length;
+  const acronym = tags.some((t) => t.has('Acronym'));
+  const allProper = terms.every(
+    (term, k) =>
+      tags[k].has('Acronym') ||
+      tags[k].has('ProperNoun') ||
+      (/^\p{Lu}/u.test(term.text) && (!sentenceStart || words > 1)),
+  );
+  if (!allProper || (sentenceStart && words === 1 && !acronym)) return undefined;
+  if (acronym || words === 1) return 'organization';
+  return words <= 3 ? 'person' : undefined;
 }
