@@ -2,6 +2,7 @@
  * Parse + chunk throughput of plain text, and the process's peak RSS while doing it (the chunker must keep memory
  * bounded whatever the file size). Prints figures; asserts nothing.
  *   npx tsx scripts/bench/chunking.ts [megabytes=20]
+ *   node --expose-gc --import tsx scripts/bench/chunking.ts 100   (also prints the live heap after GC)
  */
 import 'reflect-metadata';
 import { createWriteStream } from 'node:fs';
@@ -41,9 +42,13 @@ async function main(): Promise<void> {
     const size = (await stat(path)).size;
     const parser = new DocumentParser();
     const chunker = new TextChunker(loadConfig({}));
+    chunker.countTokens('warm up the encoder');
     global.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
     const rssBefore = process.memoryUsage().rss;
     let peakRss = rssBefore;
+    let peakLiveHeap = 0;
+    let batches = 0;
     let chunks = 0;
     let tokens = 0;
     const started = performance.now();
@@ -51,11 +56,19 @@ async function main(): Promise<void> {
       chunks += batch.length;
       for (const chunk of batch) tokens += chunk.token_count;
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      batches += 1;
+      if (global.gc && batches % 5 === 0) {
+        global.gc();
+        peakLiveHeap = Math.max(peakLiveHeap, process.memoryUsage().heapUsed);
+      }
     }
     const seconds = (performance.now() - started) / 1000;
     const mb = size / 1024 / 1024;
     console.log(`text: ${mb.toFixed(1)} MiB -> ${chunks} chunks, ${tokens} tokens (avg ${(tokens / chunks).toFixed(0)}/chunk)`);
     console.log(`parse+chunk: ${seconds.toFixed(2)} s = ${(mb / seconds).toFixed(2)} MiB/s`);
+    if (global.gc) console.log(
+        `live heap after GC: ${(heapBefore / 2 ** 20).toFixed(0)} MiB before, peak ${(peakLiveHeap / 2 ** 20).toFixed(0)} MiB while chunking`,
+      );
     console.log(`RSS before ${(rssBefore / 2 ** 20).toFixed(0)} MiB, peak ${(peakRss / 2 ** 20).toFixed(0)} MiB (+${((peakRss - rssBefore) / 2 ** 20).toFixed(0)} MiB)`);
   } finally {
     await rm(dir, { recursive: true, force: true });

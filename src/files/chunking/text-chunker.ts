@@ -110,6 +110,9 @@ export class TextChunker {
    * longest prefix that fits (cut at a space when possible), then the rest unless the next chunk already covers it.
    */
   private withinLimit(text: string, start: number, end: number, nextStart: number, size: number): Piece[] {
+    const chunk = text.slice(start, end); // trimmed by the splitter
+    const tokens = this.tokens.count(chunk);
+    if (tokens <= size) return [{ text: chunk, start, end, tokens }];
     const pieces: Piece[] = [];
     let from = start;
     while (from < end && !(from > start && nextStart <= from)) {
