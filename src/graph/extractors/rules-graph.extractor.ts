@@ -68,8 +68,9 @@ export class RulesGraphExtractor implements GraphExtractor {
 
   extractChunk(chunk: ChunkText): ChunkExtraction {
     const doc = nlp(chunk.text);
+    // After compute('root') every term carries its root form ("computers" → "computer", "founded" → "found").
     doc.compute('root');
-    const sentences = doc.json({ offset: true, terms: { tags: true, root: true, offset: true } }) as Sentence[];
+    const sentences = doc.json({ offset: true, terms: { tags: true, offset: true } }) as Sentence[];
     const extraction: ChunkExtraction = { chunkId: chunk.id, entities: [], relations: [] };
     const relations = new Map<string, { source: string; target: string; relation: string; weight: number }>();
     const relate = (source: string, target: string, relation: string) => {
