@@ -41,8 +41,9 @@ export class FailureAlertService implements OnModuleInit {
 
   async onFailure(event: JobEndedEvent, now = Date.now()): Promise<QueueAlert | undefined> {
     try {
-      const alert = await this.evaluate(event, now);
+      // Claim first: during a burst of failures only the first one pays for reading the counts.
       if (!(await this.repository.claimAlertSlot(event.queue, ALERT_WINDOW_MINUTES * 60_000))) return undefined;
+      const alert = await this.evaluate(event, now);
       this.logger.warn(alert);
       const url = this.config.monitor.alertWebhookUrl;
       if (url) await this.webhook.post(url, alert);
