@@ -119,8 +119,9 @@ describe('DocumentParser', () => {
       expect((error as Error).message).toMatch(/encrypted/);
     });
 
-    it.each([40, 200])('rejects a PDF truncated to %i bytes with CorruptDocumentError', async (length) => {
-      const truncated = makePdf(['Hello', 'World']).subarray(0, length);
+    it.each([10, 50, 90])('rejects a PDF truncated to %i%% of its bytes with CorruptDocumentError', async (percent) => {
+      const pdf = makePdf(['Hello', 'World', 'Third page']);
+      const truncated = pdf.subarray(0, Math.floor((pdf.length * percent) / 100));
       const error = await rejection(parser.parse(await write(truncated), 'pdf'));
       expect(error).toBeInstanceOf(CorruptDocumentError);
     });
