@@ -1,4 +1,5 @@
 import { ChunkRecord } from '../files/file-core.types.js';
+import { FileRecordsService } from '../files/file-records.service.js';
 import { ProcessingStatusService } from '../files/processing-status.service.js';
 import { ExtractOptions, ExtractorResult, GraphExtractor } from './extractors/graph-extractor.js';
 import { GraphMerger } from './graph-merger.js';
@@ -37,9 +38,11 @@ class StubExtractor implements GraphExtractor {
   }
 }
 
-function setup(extractor: GraphExtractor) {
+function setup(extractor: GraphExtractor, fileExists = true) {
   const calls: StageCall[] = [];
   const stored: FileGraph[] = [];
+  const deleted: string[] = [];
+  const files = { getFile: async (id: string) => (fileExists ? { id } : undefined) } as unknown as FileRecordsService;
   const status = {
     updateStage: async (...args: StageCall) => void calls.push(args),
   } as unknown as ProcessingStatusService;
@@ -48,8 +51,9 @@ function setup(extractor: GraphExtractor) {
       stored.push(graph);
       return { entities: graph.entities.size, relations: graph.relations.length };
     },
+    deleteFileGraph: async (fileId: string) => void deleted.push(fileId),
   } as unknown as GraphRepository;
-  return { service: new GraphService(extractor, new GraphMerger(), repository, status), calls, stored };
+  return { service: new GraphService(extractor, new GraphMerger(), repository, status, files), calls, stored, deleted };
 }
 
 describe('GraphService.extractFileGraph', () => {
@@ -78,6 +82,13 @@ describe('GraphService.extractFileGraph', () => {
     const last = calls[calls.length - 1];
     expect(last[2]).toEqual({ status: 'completed', progress: 100 });
     expect(last[3]).toMatch(/1 of 3 chunks failed/);
+  });
+
+  it('takes back what it stored when the file was deleted during extraction', async () => {
+    const { service, deleted } = setup(new StubExtractor(), false);
+    const result = await service.extractFileGraph(file, [chunk(0)]);
+    expect(deleted).toEqual(['file-1']);
+    expect(result).toMatchObject({ entities: 0, relations: 0 });
   });
 
   it('marks the stage failed and rethrows when extraction fails as a whole', async () => {

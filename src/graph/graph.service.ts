@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ChunkRecord } from '../files/file-core.types.js';
+import { FileRecordsService } from '../files/file-records.service.js';
 import { ProcessingStatusService } from '../files/processing-status.service.js';
 import { GRAPH_EXTRACTOR, type GraphExtractor } from './extractors/graph-extractor.js';
 import { GraphMerger } from './graph-merger.js';
@@ -25,6 +26,7 @@ export class GraphService {
     private readonly merger: GraphMerger,
     private readonly repository: GraphRepository,
     private readonly status: ProcessingStatusService,
+    private readonly files: FileRecordsService,
   ) {}
 
   /**
@@ -56,6 +58,11 @@ export class GraphService {
       signal?.throwIfAborted();
       const graph = this.merger.merge(result.chunks, result.failedChunkIds);
       const stored = await this.repository.replaceFileGraph(file.owner_id, file.id, graph);
+      // The file was deleted while we extracted: take back what we just stored rather than leave it orphaned.
+      if (!(await this.files.getFile(file.id))) {
+        await this.repository.deleteFileGraph(file.id);
+        return { entities: 0, relations: 0, failed_chunk_ids: result.failedChunkIds };
+      }
       const failed = result.failedChunkIds;
       const message =
         `Graph: ${stored.entities} entities, ${stored.relations} relations` +
