@@ -185,6 +185,16 @@ describe('DocumentParser', () => {
     it('rejects malformed CSV with CorruptDocumentError', async () => {
       const error = await rejection(parser.parse(await write(Buffer.from('a,b\n"unclosed,2\n')), 'csv'));
       expect(error).toBeInstanceOf(CorruptDocumentError);
+      const binary = Buffer.concat([makeCsv(['a'], [['1']]), Buffer.from([0xc3, 0x28])]);
+      expect(await rejection(parser.parse(await write(binary), 'csv'))).toBeInstanceOf(CorruptDocumentError);
+    });
+
+    it('lets file-system errors through unchanged (a missing blob is not a corrupt document)', async () => {
+      for (const type of ['pdf', 'docx', 'txt', 'csv', 'json', 'html'] as const) {
+        const error = await rejection(parser.parse(join(dir, 'missing-file'), type));
+        expect({ type, error }).toMatchObject({ type, error: { code: 'ENOENT' } });
+        expect(error).not.toBeInstanceOf(CorruptDocumentError);
+      }
     });
 
     it('flattens JSON to key paths', async () => {

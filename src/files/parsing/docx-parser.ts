@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import { CorruptDocumentError } from './document-parsing.errors.js';
 import type { FormatParser, ParsedPage } from './parsed-document.js';
@@ -6,11 +7,11 @@ import { sanitizeExtractedText } from './utf8-text.js';
 /** DOCX raw text with mammoth: one paragraph per block, paragraphs separated by a blank line; no page numbers. */
 export class DocxParser implements FormatParser {
   async *pages(path: string): AsyncGenerator<ParsedPage> {
+    const buffer = await readFile(path); // outside the try: a file-system error is not a corrupt document
     let text: string;
     try {
-      text = (await mammoth.extractRawText({ path })).value;
+      text = (await mammoth.extractRawText({ buffer })).value;
     } catch (error) {
-      if (isFileSystemError(error)) throw error;
       throw new CorruptDocumentError('docx', error instanceof Error ? error.message : String(error));
     }
     yield {
@@ -20,8 +21,4 @@ export class DocxParser implements FormatParser {
         .trim(),
     };
   }
-}
-
-export function isFileSystemError(error: unknown): boolean {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }

@@ -46,8 +46,8 @@ export class PdfParser implements FormatParser {
 }
 
 function describePdfError(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
   if (name === 'PasswordException') return 'it is encrypted (password protected)';
   if (name === 'InvalidPDFException') return 'it is not a valid PDF (corrupt or truncated)';
-  return error instanceof Error ? error.message : String(error);
+  return typeof message === 'string' ? message : String(error);
 }
