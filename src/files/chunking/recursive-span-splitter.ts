@@ -64,7 +64,7 @@ export class RecursiveSpanSplitter {
     return chunks;
   }
 
-  /** Consecutive pieces into chunks of at most chunkSize tokens; each new chunk keeps up to chunkOverlap of the last. */
+  /** Consecutive pieces into chunks of at most chunkSize tokens; a new chunk keeps up to chunkOverlap of the last. */
   private merge(text: string, pieces: Span[]): Span[] {
     const chunks: Span[] = [];
     const current: Span[] = [];

@@ -76,7 +76,10 @@ export class TextChunker {
   }
 
   /** All chunks at once, for documents known to be small. */
-  async chunkAll(pages: Iterable<ParsedPage> | AsyncIterable<ParsedPage>, options: ChunkingOptions = {}): Promise<ChunkDraft[]> {
+  async chunkAll(
+    pages: Iterable<ParsedPage> | AsyncIterable<ParsedPage>,
+    options: ChunkingOptions = {},
+  ): Promise<ChunkDraft[]> {
     const chunks: ChunkDraft[] = [];
     for await (const batch of this.chunkBatches(pages, options)) chunks.push(...batch);
     return chunks;

@@ -4,7 +4,10 @@ import cl100kBase from 'js-tiktoken/ranks/cl100k_base';
 /** Pieces longer than this are not memoized (rare: long words or whitespace runs). */
 const MAX_MEMO_PIECE_CHARS = 64;
 const MAX_MEMO_ENTRIES = 200_000;
-/** js-tiktoken's BPE is quadratic in a piece's length: longer pieces (only ever a letters-only blob, never a real word) are counted in slices. */
+/**
+ * js-tiktoken's BPE is quadratic in a piece's length: longer pieces (a letters-only blob, never a real word) are
+ * counted in slices, an approximation the chunker's limit check shares.
+ */
 const MAX_EXACT_PIECE_CHARS = 128;
 
 let shared: { encoder: Tiktoken; pattern: RegExp; memo: Map<string, number> } | undefined;
@@ -29,7 +32,8 @@ export class TokenCounter {
       const piece = match[0];
       let tokens = memo.get(piece);
       if (tokens === undefined) {
-        tokens = piece.length > MAX_EXACT_PIECE_CHARS ? this.countInSlices(piece) : encoder.encode(piece, [], []).length;
+        tokens =
+          piece.length > MAX_EXACT_PIECE_CHARS ? this.countInSlices(piece) : encoder.encode(piece, [], []).length;
         if (piece.length <= MAX_MEMO_PIECE_CHARS) {
           if (memo.size >= MAX_MEMO_ENTRIES) memo.clear();
           memo.set(piece, tokens);
@@ -40,7 +44,7 @@ export class TokenCounter {
     return total;
   }
 
-  /** Sum of the counts of consecutive slices (never inside a surrogate pair): close to, and rarely below, the exact count. */
+  /** Sum of the counts of consecutive slices (never cut inside a surrogate pair): close to the exact count. */
   private countInSlices(piece: string): number {
     let tokens = 0;
     for (let start = 0; start < piece.length; ) {
