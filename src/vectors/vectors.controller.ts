@@ -36,7 +36,8 @@ export class VectorsController {
     @Param('file_id', new ParseUUIDPipe()) fileId: string,
   ): Promise<VectorizeJobDto> {
     const task = await this.vectors.requestRegeneration(fileId, user);
-    return { job_id: task.job_id, status: task.status };
+    // A new job was queued (a worker may already hold it); an existing one reports where it is.
+    return { job_id: task.job_id, status: task.created ? 'queued' : task.status };
   }
 
   @Get(':file_id')

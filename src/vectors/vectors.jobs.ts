@@ -15,5 +15,8 @@ export const VectorizeFileJob = defineJob<VectorizeFilePayload, 'vectorize-file'
   { retry: { max: 2, intervalMs: 5_000 } },
 );
 
-/** Dedup id: asking again while a regeneration is queued or running returns that job. */
-export const vectorizeJobId = (fileId: string) => `${fileId}:vectorize`;
+/**
+ * Dedup id: asking again while a regeneration is queued or running returns that job. The contract says
+ * `{file_id}:vectorize`, but BullMQ 6 refuses a custom id with a colon unless it has exactly three segments.
+ */
+export const vectorizeJobId = (fileId: string) => `file:${fileId}:vectorize`;

@@ -23,6 +23,6 @@ export class VectorSearchResponseDto {
 }
 
 export class VectorizeJobDto {
-  @ApiProperty({ example: '2b0c…:vectorize' }) job_id: string;
+  @ApiProperty({ example: 'file:2b0c…:vectorize' }) job_id: string;
   @ApiProperty({ example: 'queued' }) status: string;
 }

@@ -1,68 +1,7 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { EmbeddingDimensionMismatchError, EmbeddingProviderError } from '../vectors.errors.js';
 import { OpenAiEmbeddingOptions, OpenAiEmbeddingProvider } from './openai-embedding.provider.js';
+import { FakeEmbeddingServer, fakeVector } from './testing/fake-embedding-server.js';
 import { dot } from './vector-math.js';
-
-type Handler = (body: { model: string; input: string[]; encoding_format?: string }, res: ServerResponse) => void;
-
-/** A fake OpenAI-compatible /v1/embeddings server on 127.0.0.1, counting requests and concurrency. */
-class FakeEmbeddingServer {
-  requests = 0;
-  inFlight = 0;
-  maxInFlight = 0;
-  handler: Handler = (body, res) => this.answer(res, body.input.map((text) => fakeVector(text, 4)));
-  private server?: Server;
-  private readonly timers = new Set<NodeJS.Timeout>();
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
-  }
-
-  async stop(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.server?.closeAllConnections();
-    await new Promise((resolve) => this.server?.close(resolve));
-  }
-
-  answer(res: ServerResponse, vectors: number[][], delayMs = 0): void {
-    const body = {
-      object: 'list',
-      model: 'fake',
-      data: vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })).reverse(),
-      usage: { prompt_tokens: 1, total_tokens: 1 },
-    };
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.inFlight--;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    }, delayMs);
-    this.timers.add(timer);
-  }
-
-  fail(res: ServerResponse, status: number): void {
-    this.inFlight--;
-    res
-      .writeHead(status, { 'content-type': 'application/json', 'retry-after-ms': '5' })
-      .end(JSON.stringify({ error: { message: `fake ${status}`, type: 'server_error' } }));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    this.requests++;
-    this.inFlight++;
-    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    this.handler(JSON.parse(Buffer.concat(chunks).toString('utf8')), res);
-  }
-}
-
-/** A deterministic, not normalized vector derived from the text. */
-function fakeVector(text: string, dimension: number): number[] {
-  return Array.from({ length: dimension }, (_, i) => (text.charCodeAt(i % text.length) % 7) + i + 1);
-}
 
 describe('OpenAiEmbeddingProvider (against a local fake server)', () => {
   let server: FakeEmbeddingServer;
