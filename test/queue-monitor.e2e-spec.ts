@@ -340,5 +340,8 @@ describe('Queue monitor (e2e, real workers)', () => {
         expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '401', '403']));
       }
     }
+    const refs = [...JSON.stringify(doc).matchAll(/#\/components\/schemas\/(\w+)/g)].map((m) => m[1]);
+    const missing = refs.filter((name) => !(name in doc.components.schemas));
+    expect(missing).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/auth.decorators.js';
 import { ApiAdminErrors, ApiBadInput, ApiEnvelope } from './dto/api-envelope.decorator.js';
-import { MetricsDto } from './dto/metrics-responses.dto.js';
+import { MetricsDto, QueueWindowMetricsDto } from './dto/metrics-responses.dto.js';
 import { MetricsQuery } from './dto/metrics.query.js';
 import { QueueWindowMetrics } from './queue-metrics.js';
 import { QueueMetricsService } from './queue-metrics.service.js';
@@ -10,6 +10,7 @@ import { QueueMetricsService } from './queue-metrics.service.js';
 @ApiTags('queue monitor')
 @ApiBearerAuth('bearer')
 @ApiAdminErrors()
+@ApiExtraModels(QueueWindowMetricsDto)
 @Roles('admin')
 @Controller('rq/metrics')
 export class QueueMetricsController {
