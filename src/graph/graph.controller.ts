@@ -25,6 +25,7 @@ export class GraphController {
   @ResponseMessage('Entities retrieved')
   @ApiOperation({ summary: "Search the caller's entities by name and type, most mentioned first (admin: all users)" })
   @ApiResponse({ status: 200, type: EntityListDto })
+  @ApiResponse({ status: 400, description: 'Unknown type, or limit outside 1..200' })
   async searchEntities(@CurrentUser() user: AuthUser, @Query() query: EntitySearchQuery): Promise<EntityListDto> {
     const entities = await this.queries.searchEntities(user, { q: query.q, type: query.type, limit: query.limit ?? 20 });
     return { entities, count: entities.length };
@@ -34,6 +35,8 @@ export class GraphController {
   @ResponseMessage('Neighbors retrieved')
   @ApiOperation({ summary: 'Entities within 1..3 relations of an entity, and the relations among them' })
   @ApiResponse({ status: 200, type: NeighborhoodDto })
+  @ApiResponse({ status: 400, description: 'Malformed id, depth outside 1..3 or limit outside 1..500' })
+  @ApiResponse({ status: 404, description: "No such entity in the caller's graph" })
   neighbors(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -47,6 +50,8 @@ export class GraphController {
   @ResponseMessage('Graph regeneration queued')
   @ApiOperation({ summary: "Queue re-extraction of a file's graph (same job while one is queued)" })
   @ApiResponse({ status: 202, type: GraphJobDto })
+  @ApiResponse({ status: 400, description: 'Malformed file id or body' })
+  @ApiResponse({ status: 404, description: "No such file among the caller's files" })
   async regenerate(
     @CurrentUser() user: AuthUser,
     @Param('file_id', new ParseUUIDPipe()) fileId: string,
@@ -60,6 +65,8 @@ export class GraphController {
   @ResponseMessage('Graph retrieved')
   @ApiOperation({ summary: "A file's graph: its most-mentioned entities and the file's relations among them" })
   @ApiResponse({ status: 200, type: FileGraphDto })
+  @ApiResponse({ status: 400, description: 'Malformed file id, or limit outside 1..1000' })
+  @ApiResponse({ status: 404, description: "No such file among the caller's files" })
   fileGraph(
     @CurrentUser() user: AuthUser,
     @Param('file_id', new ParseUUIDPipe()) fileId: string,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { QueueName } from '../infra/queue/queue-names.js';
 import { JobContext, QueueProcessor, TypedJob, unknownJob } from '../infra/queue/queue-processor.js';
+import { LlmExtractionError } from './extractors/llm-extraction.error.js';
 import { GraphFileGoneError } from './graph-file-gone.error.js';
 import { GraphJob } from './graph.jobs.js';
 import { GraphRegenerationService } from './graph-regeneration.service.js';
@@ -25,8 +26,10 @@ export class GraphProcessor extends QueueProcessor<GraphJob> {
           return unknownJob(job.name);
       }
     } catch (error) {
-      // The file was deleted meanwhile: retrying cannot bring it back.
-      throw error instanceof GraphFileGoneError ? new UnrecoverableError(error.message) : error;
+      // A deleted file, a bad LLM key or model: retrying cannot fix these.
+      const permanent =
+        error instanceof GraphFileGoneError || (error instanceof LlmExtractionError && !error.retryable);
+      throw permanent ? new UnrecoverableError(error.message) : error;
     }
   }
 }

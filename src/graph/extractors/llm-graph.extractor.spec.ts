@@ -22,6 +22,7 @@ function reply(text: string, call: number): FakeReply {
   if (text.includes('MALFORMED-ALWAYS')) return { content: call % 2 ? 'Sure! Here is the graph: {' : '{"entities": "none"}' };
   if (text.includes('MALFORMED-ONCE') && call === 1) return { content: '```json\n{"entities": [{"name": ""}]\n```' };
   if (text.includes('RATE-LIMITED') && call === 1) return { status: 429, headers: { 'retry-after-ms': '10' } };
+  if (text.includes('BAD-KEY')) return { status: 401 };
   if (text.includes('FENCED')) return { content: '```json\n' + VALID + '\n```' };
   return { content: VALID };
 }
@@ -102,6 +103,13 @@ describe('LlmGraphExtractor (local OpenAI-compatible server)', () => {
     expect(result.failedChunkIds).toEqual([]);
     expect(result.chunks[0].entities).toHaveLength(2);
     expect(server.callsFor(text)).toBe(2);
+  });
+
+  it('fails the whole extraction, not retryable, when the server refuses the key', async () => {
+    await expect(extractor.extract([{ id: 'c-key', text: 'BAD-KEY: anything' }])).rejects.toMatchObject({
+      code: 'KG_EXTRACTION_FAILED',
+      retryable: false,
+    });
   });
 
   it('accepts an answer wrapped in a ```json fence', async () => {

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { APIError } from 'openai';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { AppConfig } from '../../infra/config/app-config.js';
 import { GraphLlmCacheRepository } from '../graph-llm-cache.repository.js';
 import { ChunkExtraction, ChunkText } from '../graph.types.js';
 import { ExtractOptions, ExtractorResult, GraphExtractor } from './graph-extractor.js';
 import { ChatMessage, LlmChatClient } from './llm-chat.client.js';
+import { LlmExtractionError } from './llm-extraction.error.js';
 import { LlmExtraction, parseLlmExtraction, PROMPT_VERSION, RETRY_PROMPT, SYSTEM_PROMPT } from './llm-extraction.schema.js';
 
 /**
@@ -17,15 +18,19 @@ import { LlmExtraction, parseLlmExtraction, PROMPT_VERSION, RETRY_PROMPT, SYSTEM
 export class LlmGraphExtractor implements GraphExtractor {
   readonly name = 'llm';
   private readonly logger = new Logger('LlmGraphExtractor');
+  /** One cap for the whole process: concurrent files share LLM_CONCURRENCY requests in flight. */
+  private readonly limit: LimitFunction;
 
   constructor(
-    private readonly config: AppConfig,
+    config: AppConfig,
     private readonly chat: LlmChatClient,
     private readonly cache: GraphLlmCacheRepository,
-  ) {}
+  ) {
+    this.limit = pLimit(config.graph.llmConcurrency);
+  }
 
   async extract(chunks: ChunkText[], options: ExtractOptions = {}): Promise<ExtractorResult> {
-    const limit = pLimit(this.config.graph.llmConcurrency);
+    const limit = this.limit;
     let done = 0;
     const outcomes = await Promise.all(
       chunks.map((chunk) =>
@@ -65,6 +70,10 @@ export class LlmGraphExtractor implements GraphExtractor {
         if (error instanceof APIError && (error.status === 400 || error.status === 422)) {
           this.logger.warn(`chunk ${chunk.id}: model refused the request: ${error.message}`);
           return undefined;
+        }
+        // Bad key, unknown model or URL: no retry can fix these.
+        if (error instanceof APIError && [401, 403, 404].includes(error.status ?? 0)) {
+          throw new LlmExtractionError(`LLM server refused: ${error.message}`, false);
         }
         throw error;
       }

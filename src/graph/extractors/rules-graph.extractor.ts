@@ -60,8 +60,8 @@ export class RulesGraphExtractor implements GraphExtractor {
       options.signal?.throwIfAborted();
       results.push(this.extractChunk(chunk));
       await options.onChunkDone?.(index + 1, chunks.length);
-      // Yield between chunks so a long file does not starve the event loop (heartbeats, aborts).
-      if (index % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
+      // Yield after each chunk (~25 ms of CPU) so HTTP, heartbeats and aborts are not starved by a long file.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return { chunks: results, failedChunkIds: [] };
   }
