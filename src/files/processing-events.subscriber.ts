@@ -1,4 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { closeQuietly } from '../infra/redis/close-quietly.js';
 import { Redis } from 'ioredis';
 import { RedisKeys } from '../infra/redis/redis-keys.js';
 import { ProcessingStatus } from './file-core.types.js';
@@ -36,7 +37,7 @@ export class ProcessingEventsSubscriber implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    if (this.subscriber) await closeQuietly(this.subscriber);
   }
 
   private connection(): Redis {

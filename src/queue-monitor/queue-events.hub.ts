@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { closeQuietly, settleWithin } from '../infra/redis/close-quietly.js';
 import { QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../infra/config/app-config.js';
@@ -50,8 +51,8 @@ export class QueueEventsHub implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.readers.map((events) => events.close().catch(() => undefined)));
-    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+    await settleWithin(Promise.all(this.readers.map((events) => events.close())), 2000);
+    await Promise.all(this.connections.map((c) => closeQuietly(c)));
   }
 
   private emit(event: JobEndedEvent): void {

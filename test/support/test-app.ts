@@ -6,6 +6,7 @@ import { AppModule } from '../../src/app.module.js';
 import { configureHttpApp } from '../../src/http-app.js';
 import { AppConfig, loadConfig } from '../../src/infra/config/app-config.js';
 import { TaskQueueService } from '../../src/infra/queue/task-queue.service.js';
+import { settleWithin } from '../../src/infra/redis/close-quietly.js';
 import { Runtime, startRuntime } from '../../src/infra/runtime.js';
 import { requireRedis } from './require-redis.js';
 import { testEnv } from './test-env.js';
@@ -35,7 +36,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     http: () => request(app.getHttpServer()),
     close: async () => {
       const queues = app.get(TaskQueueService).allQueues();
-      await Promise.all(queues.map((q) => q.obliterate({ force: true }).catch(() => undefined)));
+      await settleWithin(Promise.all(queues.map((q) => q.obliterate({ force: true }))), 3000);
       await app.close();
       await runtime.stopEmbedded();
       await rm(config.dataDir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { Job, JobsOptions, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
 import { REDIS_URL } from '../redis/redis.module.js';
+import { closeQuietly, settleWithin } from '../redis/close-quietly.js';
 import { bullRedisOptions } from '../redis/redis-target.js';
 import { JobDefinition } from './job-definition.js';
 import { ApiJobStatus, toApiStatus } from './job-status.js';
@@ -85,8 +86,8 @@ export class TaskQueueService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
-    await this.connection.quit().catch(() => this.connection.disconnect());
+    await settleWithin(Promise.all([...this.queues.values()].map((queue) => queue.close())), 2000);
+    await closeQuietly(this.connection);
   }
 }
 

@@ -78,7 +78,7 @@ export class WorkerRegistry {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.redis.del(this.key).catch(() => undefined);
+    if (this.redis.status === 'ready') await this.redis.del(this.key).catch(() => undefined);
   }
 
   private async heartbeat(): Promise<void> {

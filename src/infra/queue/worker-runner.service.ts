@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
 import { RedisKeys } from '../redis/redis-keys.js';
 import { REDIS_URL } from '../redis/redis.module.js';
+import { closeQuietly, settleWithin } from '../redis/close-quietly.js';
 import { bullRedisOptions } from '../redis/redis-target.js';
 import { declaredJobs } from './job-definition.js';
 import { JOB_ABORTED, JOB_TIMEOUT, JobAbortedError, JobTimeoutError } from './job-errors.js';
@@ -64,11 +65,11 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     ]);
     if (timedOut) {
       this.logger.warn('grace period over: forcing workers to close; unfinished jobs will be retried as stalled');
-      await Promise.all(this.workers.map((worker) => worker.close(true)));
+      await settleWithin(Promise.all(this.workers.map((worker) => worker.close(true))), 2000);
     }
-    await this.subscriber?.quit().catch(() => undefined);
-    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
     await this.registry?.stop();
+    if (this.subscriber) await closeQuietly(this.subscriber);
+    await Promise.all(this.connections.map((c) => closeQuietly(c)));
   }
 
   private discoverProcessors(): QueueProcessor[] {

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { closeQuietly } from './close-quietly.js';
 import { redisOptions } from './redis-target.js';
 
 export const REDIS_URL = Symbol('REDIS_URL');
@@ -10,7 +11,7 @@ class RedisShutdown implements OnApplicationShutdown {
   constructor(@Inject(Redis) private readonly redis: Redis) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeQuietly(this.redis);
   }
 }
 
