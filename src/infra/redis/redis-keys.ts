@@ -16,8 +16,8 @@ export const RedisKeys = {
   tokenFamily: (familyId: string) => `auth:family:${familyId}`,
   /** sha256 of the one refresh token of a family that may still be used. */
   tokenFamilyRefresh: (familyId: string) => `auth:family-refresh:${familyId}`,
-  /** Prefix of the failed-login counters (one per email and one per IP, a minute each). */
-  loginFailuresPrefix: (scope: 'email' | 'ip') => `auth:login-failures:${scope}`,
+  /** Prefix of the failed-login counters (per email and per IP, a minute each); per QUEUE_PREFIX, like the queues. */
+  loginFailuresPrefix: (queuePrefix: string, scope: 'email' | 'ip') => `auth:login-failures:${queuePrefix}:${scope}`,
   agentMemory: (userId: string, agentId: string, key: string) => `aam:memory:${userId}:${agentId}:${key}`,
   agentMemoryPattern: (userId: string, agentId: string, keyPrefix: string) =>
     `aam:memory:${userId}:${agentId}:${escapeGlob(keyPrefix)}*`,

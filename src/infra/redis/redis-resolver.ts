@@ -19,7 +19,7 @@ export async function resolveRedis(config: AppConfig): Promise<RedisTarget> {
   return startEmbeddedRedis(db);
 }
 
-async function startEmbeddedRedis(db: number): Promise<RedisTarget> {
+export async function startEmbeddedRedis(db: number): Promise<RedisTarget> {
   const systemBinary = findOnPath('redis-server');
   if (systemBinary) process.env.REDISMS_SYSTEM_BINARY = systemBinary;
   const { RedisMemoryServer } = await import('redis-memory-server');
