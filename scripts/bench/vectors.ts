@@ -1,7 +1,7 @@
 /**
  * Vector store benchmark: embed + store throughput (chunks/s) and search latency (p50/p95) at 10k and 100k
  * vectors, with the default hash provider, on the embedded PGlite and, when DATABASE_URL is set, on PostgreSQL.
- *   node scripts/bench/run.mjs vectors    (BENCH_SIZES=10000,100000 BENCH_QUERIES=200 to change)
+ *   npm run bench:vectors    (BENCH_SIZES=10000,100000 BENCH_QUERIES=200 to change)
  * Loads like a bulk import: rows first, then the HNSW index (PGlite inserts into an HNSW index slowly).
  */
 import { randomUUID } from 'node:crypto';
