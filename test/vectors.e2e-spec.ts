@@ -30,7 +30,7 @@ function filesApi(t: TestApp, fileIds: string[]) {
         const status = await t.http().get(`/api/v1/files/${fileId}/status`).set(bearer(token));
         if (status.body.data?.status === 'failed') throw new Error(JSON.stringify(status.body.data));
         return status.body.data?.status === 'completed';
-      }, 30_000);
+      }, 45_000);
       return fileId;
     },
     search(token: string, body: object) {
@@ -42,7 +42,7 @@ function filesApi(t: TestApp, fileIds: string[]) {
         const state = await (await queue.getJob(QueueName.Vectorization, jobId))?.getState();
         if (state === 'failed') throw new Error(`job ${jobId} failed`);
         return state === 'completed';
-      }, 30_000);
+      }, 45_000);
     },
   };
 }
