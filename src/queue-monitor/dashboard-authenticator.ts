@@ -39,13 +39,15 @@ export class DashboardAuthenticator {
   private async fromBearer(token: string): Promise<DashboardCaller | undefined> {
     const tokens = this.moduleRef.get(TokenService, { strict: false });
     const blacklist = this.moduleRef.get(TokenBlacklistService, { strict: false });
+    let claims: { email: string; role: UserRole };
     try {
-      const claims = tokens.verify(token, 'access');
-      if (await blacklist.isBlacklisted(token)) return undefined;
-      return { email: claims.email, role: claims.role };
+      claims = tokens.verify(token, 'access');
     } catch {
       return undefined;
     }
+    // A blacklist lookup that fails (Redis down) propagates: 503, never a pass.
+    if (await blacklist.isBlacklisted(token)) return undefined;
+    return { email: claims.email, role: claims.role };
   }
 
   private async fromBasic(encoded: string, ip: string): Promise<DashboardCaller | undefined> {
@@ -60,8 +62,9 @@ export class DashboardAuthenticator {
     try {
       accessToken = (await auth.login(decoded.slice(0, colon), decoded.slice(colon + 1), ip)).access_token;
     } catch (error) {
-      if ((error as { status?: number }).status === 429) throw error;
-      return undefined;
+      const status = (error as { status?: number }).status;
+      if (status === 401 || status === 403) return undefined; // wrong password, disabled account
+      throw error; // rate limited (429), Redis or the database down (503)
     }
     const caller = await this.fromBearer(accessToken);
     if (caller) {

@@ -1,12 +1,21 @@
 import { Controller, Get, HttpStatus, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Redis } from 'ioredis';
 import { Public } from '../common/auth/auth.decorators.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RawResponse } from '../common/http/response-message.decorator.js';
 import { AppConfig } from '../infra/config/app-config.js';
 import { metricsAccessAllowed } from './metrics-access.js';
 import { PrometheusMetricsService } from './prometheus-metrics.service.js';
+import { assertRedisAvailable } from './redis-availability.js';
 
 class MetricsForbiddenError extends DomainError {
   constructor() {
@@ -23,6 +32,7 @@ export class PrometheusController {
   constructor(
     private readonly prometheus: PrometheusMetricsService,
     private readonly config: AppConfig,
+    private readonly redis: Redis,
   ) {}
 
   @Get()
@@ -37,6 +47,7 @@ export class PrometheusController {
     content: { 'text/plain': { example: 'rq_queue_jobs{queue="file_processing",status="queued"} 3\n' } },
   })
   @ApiForbiddenResponse({ description: 'Not loopback and no valid METRICS_TOKEN' })
+  @ApiServiceUnavailableResponse({ description: 'Redis is down' })
   async scrape(@Req() request: Request, @Res() response: Response): Promise<void> {
     const allowed = metricsAccessAllowed(
       request.socket.remoteAddress,
@@ -44,6 +55,7 @@ export class PrometheusController {
       this.config.monitor.metricsToken,
     );
     if (!allowed) throw new MetricsForbiddenError();
+    assertRedisAvailable(this.redis);
     const { contentType, body } = await this.prometheus.render();
     response.status(200).type(contentType).send(body);
   }

@@ -4,8 +4,12 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
+import { Redis } from 'ioredis';
+import { DomainError } from '../common/errors/domain-error.js';
+import { isDependencyOutage } from '../common/http/error-envelope.filter.js';
 import { TaskQueueService } from '../infra/queue/task-queue.service.js';
 import { DashboardAuthenticator } from './dashboard-authenticator.js';
+import { assertRedisAvailable } from './redis-availability.js';
 
 export const DASHBOARD_PATH = '/admin/queues';
 
@@ -22,6 +26,7 @@ export class QueueDashboard implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly tasks: TaskQueueService,
     private readonly authenticator: DashboardAuthenticator,
+    private readonly redis: Redis,
   ) {}
 
   onModuleInit(): void {
@@ -31,7 +36,7 @@ export class QueueDashboard implements OnModuleInit {
     const readOnly = this.board(true);
     const app = httpAdapter.getInstance<Express>();
     app.use(DASHBOARD_PATH, (req: Request, res: Response, next: NextFunction) => {
-      this.route(req, res, next, full, readOnly).catch(next);
+      this.route(req, res, next, full, readOnly).catch((error: unknown) => this.fail(res, error));
     });
   }
 
@@ -46,6 +51,7 @@ export class QueueDashboard implements OnModuleInit {
   }
 
   private async route(req: Request, res: Response, next: NextFunction, full: RequestHandler, readOnly: RequestHandler) {
+    assertRedisAvailable(this.redis);
     const caller = await this.authenticator.authenticate(req.headers.authorization, req.ip ?? '');
     if (!caller) {
       res.setHeader('WWW-Authenticate', 'Basic realm="Queue dashboard", charset="UTF-8"');
@@ -59,6 +65,23 @@ export class QueueDashboard implements OnModuleInit {
       return;
     }
     return readOnly(req, res, next);
+  }
+
+  /** Express middleware is outside Nest's exception filter: answer in the error envelope here. */
+  private fail(res: Response, error: unknown): void {
+    const status = (error as { status?: unknown }).status;
+    if (res.headersSent) {
+      res.end();
+    } else if (typeof status === 'number' && status >= 400 && status < 600) {
+      const code = (error as { code?: string }).code ?? 'ERROR';
+      if (error instanceof DomainError && error.headers) res.set(error.headers);
+      res.status(status).json(errorBody(code, (error as Error).message));
+    } else if (isDependencyOutage(error)) {
+      res.status(503).json(errorBody('SERVICE_UNAVAILABLE', 'Redis is unavailable'));
+    } else {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      res.status(500).json(errorBody('INTERNAL_ERROR', 'Internal server error'));
+    }
   }
 }
 
