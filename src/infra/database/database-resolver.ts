@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { AppConfig } from '../config/app-config.js';
 import { DatabaseTarget } from './database-target.js';
+import { PgliteServer } from './pglite-server.js';
 
 const EMBEDDED_USER_URL = (port: number) => `postgres://postgres@127.0.0.1:${port}/postgres`;
 
@@ -22,16 +23,14 @@ export async function resolveDatabase(config: AppConfig): Promise<DatabaseTarget
 }
 
 async function startEmbedded(dataDir: string, port: number): Promise<DatabaseTarget> {
-  const [{ PGlite }, { vector }, { PGLiteSocketServer }] = await Promise.all([
+  const [{ PGlite }, { vector }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite-pgvector'),
-    import('@electric-sql/pglite-socket'),
   ]);
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir, extensions: { vector } });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 64 });
-  await server.start();
-  const actualPort = Number(server.getServerConn().split(':').pop());
+  const server = new PgliteServer(db);
+  const actualPort = await server.start(port);
   return {
     url: EMBEDDED_USER_URL(actualPort),
     source: 'embedded',

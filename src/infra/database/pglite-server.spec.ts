@@ -1,0 +1,52 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { PgliteServer } from './pglite-server.js';
+
+describe('PgliteServer', () => {
+  let db: PGlite;
+  let server: PgliteServer;
+  let pool: pg.Pool;
+
+  beforeAll(async () => {
+    db = await PGlite.create({ dataDir: 'memory://' });
+    await db.exec('create table items(id serial primary key, label text); create table tags(u uuid primary key, n int);');
+    server = new PgliteServer(db);
+    const port = await server.start(0);
+    pool = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres`, max: 10 });
+  });
+  afterAll(async () => {
+    await pool.end();
+    await server.stop();
+    await db.close();
+  });
+
+  // The library's own queue interleaves connections message by message: this fails there with
+  // "portal does not exist" or parameters bound to another connection's statement.
+  it('keeps concurrent connections apart: parameterized queries and transactions from ten connections', async () => {
+    const inTransaction = async (i: number) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const { rows } = await client.query('insert into items(label) values ($1) returning id', [`item-${i}`]);
+        await client.query('select * from items where id = $1 limit $2', [rows[0].id, 1]);
+        await client.query('commit');
+      } finally {
+        client.release();
+      }
+    };
+    const outside = () => pool.query('select * from tags where u = $1', ['47e06912-7a27-40a6-b80e-934d4f76df78']);
+    await Promise.all(Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? inTransaction(i) : outside())));
+    const { rows } = await pool.query('select count(*)::int as n from items');
+    expect(rows[0].n).toBe(100);
+  });
+
+  it('rolls back a transaction whose connection dropped, and frees the session for others', async () => {
+    const client = new pg.Client({ connectionString: (pool as unknown as { options: { connectionString: string } }).options.connectionString });
+    await client.connect();
+    await client.query('begin');
+    await client.query("insert into items(label) values ('lost')");
+    await client.end();
+    const { rows } = await pool.query("select count(*)::int as n from items where label = 'lost'");
+    expect(rows[0].n).toBe(0);
+  });
+});
