@@ -11,7 +11,9 @@ export function printBanner(runtime: Runtime, url: string): void {
   const admin =
     config.auth.adminEmail && config.auth.adminPassword
       ? `${config.auth.adminEmail} (from ADMIN_EMAIL / ADMIN_PASSWORD)`
-      : `see ${config.dataDir}/admin-credentials (created on first start)`;
+      : config.isProduction
+        ? 'none ensured (set ADMIN_EMAIL and ADMIN_PASSWORD)'
+        : `see ${config.dataDir}/admin-credentials (created on first start)`;
   const workers = config.queue.runWorkers ? config.queue.workerQueues.join(', ') : 'none (RUN_WORKERS=false)';
   const lines = [
     '',

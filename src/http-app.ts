@@ -1,6 +1,7 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { markGuardedOperations } from './common/auth/swagger-security.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import { AppConfig } from './infra/config/app-config.js';
 
@@ -32,5 +33,5 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, markGuardedOperations(document), { jsonDocumentUrl: 'docs-json' });
 }

@@ -20,8 +20,10 @@ export class LoginRateLimiter {
   constructor(redis: Redis, config: AppConfig) {
     this.maxFailures = config.auth.loginMaxFailuresPerMinute;
     const options = { storeClient: redis, points: this.maxFailures, duration: WINDOW_SECONDS };
-    this.byEmail = new RateLimiterRedis({ ...options, keyPrefix: RedisKeys.loginFailuresPrefix('email') });
-    this.byIp = new RateLimiterRedis({ ...options, keyPrefix: RedisKeys.loginFailuresPrefix('ip') });
+    // Keyed per deployment (QUEUE_PREFIX) so separate systems sharing one Redis keep separate counts.
+    const prefix = config.queue.prefix;
+    this.byEmail = new RateLimiterRedis({ ...options, keyPrefix: RedisKeys.loginFailuresPrefix(prefix, 'email') });
+    this.byIp = new RateLimiterRedis({ ...options, keyPrefix: RedisKeys.loginFailuresPrefix(prefix, 'ip') });
   }
 
   /** Throws RateLimitedError (429, Retry-After) when the email or the IP has used up its failures. */

@@ -49,11 +49,18 @@ export class SessionsService {
     }
     await this.blacklist.addToBlacklist(refreshToken, claims.exp);
     await this.tokens.recordIssued(user.id, claims.fam, [next.access, next.refresh]);
+    // A reuse revoking the family meanwhile may have listed its tokens before ours were recorded: then we revoke ours.
+    if (!(await this.tokens.isCurrentRefresh(claims.fam, next.refresh.hash))) {
+      await this.revokeFamily(user.id, claims.fam);
+      throw new TokenError('TOKEN_REVOKED', 'This login was revoked while refreshing');
+    }
     return next;
   }
 
   /** Blacklists every token of one login (logout, refresh-token reuse). */
   async revokeFamily(userId: string, familyId: string): Promise<number> {
+    // Closed before listing: a rotation recording tokens after our listing then sees the family closed (see rotate).
+    await this.tokens.closeFamily(familyId);
     const members = await this.tokens.familyTokens(familyId);
     await this.blacklist.addHashesToBlacklist(members);
     await this.tokens.dropFamily(familyId);

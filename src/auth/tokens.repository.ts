@@ -75,6 +75,16 @@ export class TokensRepository {
     return (await this.redis.rotateRefresh(RedisKeys.tokenFamilyRefresh(familyId), presented, next.hash, next.exp)) === 1;
   }
 
+  /** True while `hash` is the family's usable refresh token (false once the family is revoked). */
+  async isCurrentRefresh(familyId: string, hash: string): Promise<boolean> {
+    return (await this.redis.get(RedisKeys.tokenFamilyRefresh(familyId))) === hash;
+  }
+
+  /** Ends a family's rotation: no refresh token of it can rotate any more. First step of revoking a family. */
+  async closeFamily(familyId: string): Promise<void> {
+    await this.redis.del(RedisKeys.tokenFamilyRefresh(familyId));
+  }
+
   async familyTokens(familyId: string): Promise<TokenRecord[]> {
     return this.liveMembers(RedisKeys.tokenFamily(familyId));
   }
@@ -83,9 +93,9 @@ export class TokensRepository {
     return this.liveMembers(RedisKeys.userTokens(userId));
   }
 
-  /** Forgets a family (after its tokens are blacklisted), so its refresh token can never rotate again. */
+  /** Forgets a family's token list (after its tokens are blacklisted). */
   async dropFamily(familyId: string): Promise<void> {
-    await this.redis.del(RedisKeys.tokenFamily(familyId), RedisKeys.tokenFamilyRefresh(familyId));
+    await this.redis.del(RedisKeys.tokenFamily(familyId));
   }
 
   /** Removes the given tokens from a user's index (after they are blacklisted). */

@@ -7,6 +7,8 @@ export interface PrivateRedis {
   port: number;
   /** Stops the server (to test behaviour with Redis down). */
   stop(): Promise<void>;
+  /** Starts it again on the same port (empty), e.g. so an app can close cleanly after a Redis-down test. */
+  restart(): Promise<void>;
 }
 
 /**
@@ -15,21 +17,35 @@ export interface PrivateRedis {
  */
 export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = await freePort();
+  let child = await spawnRedis(port);
+  return {
+    url: `redis://127.0.0.1:${port}/0`,
+    port,
+    stop: async () => {
+      if (hasExited(child)) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
+    restart: async () => {
+      if (!hasExited(child)) return;
+      child = await spawnRedis(port);
+    },
+  };
+}
+
+async function spawnRedis(port: number): Promise<ChildProcess> {
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: 'ignore',
   });
   for (let i = 0; i < 100 && !(await answersPing('127.0.0.1', port, 200)); i++) await sleep(50);
   if (!(await answersPing('127.0.0.1', port, 500))) throw new Error('private redis-server did not start');
-  return {
-    url: `redis://127.0.0.1:${port}/0`,
-    port,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
-    },
-  };
+  return child;
+}
+
+/** exitCode stays null for a process killed by a signal: check both. */
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
 }
 
 export function freePort(): Promise<number> {

@@ -139,6 +139,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
   }
+  if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) throw new ConfigError('ADMIN_PASSWORD', 'is required when ADMIN_EMAIL is set');
+  if (env.ADMIN_PASSWORD && !env.ADMIN_EMAIL) throw new ConfigError('ADMIN_EMAIL', 'is required when ADMIN_PASSWORD is set');
   if (env.EMBEDDING_PROVIDER !== 'hash' && !env.EMBEDDING_MODEL) {
     throw new ConfigError('EMBEDDING_MODEL', `is required when EMBEDDING_PROVIDER=${env.EMBEDDING_PROVIDER}`);
   }
