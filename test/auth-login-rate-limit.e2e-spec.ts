@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { randomEmail, registerAndLogin, TEST_PASSWORD } from './support/auth.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 
