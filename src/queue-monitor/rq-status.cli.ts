@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const repository = new QueueMonitorRepository(redis, config);
     const stats = new QueueStatsService(new MonitoredQueues(tasks, redis), repository);
-    const [{ queues }, { workers }] = await Promise.all([stats.allStats(), new WorkerStatusService(repository).workers()]);
+    const [{ queues }, { workers }] = await Promise.all([stats.allStats(), new WorkerStatusService(repository, config).workers()]);
     const report: RqStatusReport = { queues: stats.queueNames().queues, stats: queues, workers };
     process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatRqStatus(report));
     return 0;

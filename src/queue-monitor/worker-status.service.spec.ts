@@ -1,11 +1,14 @@
+import { AppConfig } from '../infra/config/app-config.js';
 import { QueueMonitorRepository } from './queue-monitor.repository.js';
 import { WorkerStatusService } from './worker-status.service.js';
 
 const NOW = Date.parse('2026-11-28T12:00:00.000Z');
+const config = { queue: { prefix: 'bull' } } as AppConfig;
 
-function hash(name: string, silentMs: number, state = 'busy', current = '7'): Record<string, string> {
+function hash(name: string, silentMs: number, state = 'busy', current = '7', prefix = 'bull'): Record<string, string> {
   return {
     name,
+    queue_prefix: prefix,
     state,
     queues: '["file_processing"]',
     current_job_id: current,
@@ -28,7 +31,7 @@ describe('WorkerStatusService', () => {
       deleteWorker: async (name: string) => void deleted.push(name),
     } as unknown as QueueMonitorRepository;
 
-    const { workers, count } = await new WorkerStatusService(repository).workers(NOW);
+    const { workers, count } = await new WorkerStatusService(repository, config).workers(NOW);
 
     expect(count).toBe(2);
     expect(workers.map((w) => [w.name, w.state])).toEqual([
@@ -45,12 +48,21 @@ describe('WorkerStatusService', () => {
     expect(deleted).toEqual(['gone']);
   });
 
+  it("leaves out workers of another system sharing the Redis (another QUEUE_PREFIX)", async () => {
+    const repository = {
+      workerHashes: async () => [hash('ours', 100), hash('theirs', 100, 'busy', '7', 'other')],
+      deleteWorker: async () => undefined,
+    } as unknown as QueueMonitorRepository;
+    const { workers } = await new WorkerStatusService(repository, config).workers(NOW);
+    expect(workers.map((w) => w.name)).toEqual(['ours']);
+  });
+
   it('shows an idle worker without a current job', async () => {
     const repository = {
       workerHashes: async () => [hash('idle', 100, 'idle', '')],
       deleteWorker: async () => undefined,
     } as unknown as QueueMonitorRepository;
-    const { workers } = await new WorkerStatusService(repository).workers(NOW);
+    const { workers } = await new WorkerStatusService(repository, config).workers(NOW);
     expect(workers[0]).toMatchObject({ state: 'idle', current_job_id: null });
   });
 });

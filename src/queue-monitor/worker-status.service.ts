@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../infra/config/app-config.js';
 import { parseWorkerRecord, WorkerRecord } from '../infra/queue/worker-registry.js';
 import { QueueMonitorRepository } from './queue-monitor.repository.js';
 
@@ -11,12 +12,16 @@ const PRUNE_AFTER_HEARTBEATS = 4;
 
 @Injectable()
 export class WorkerStatusService {
-  constructor(private readonly repository: QueueMonitorRepository) {}
+  constructor(
+    private readonly repository: QueueMonitorRepository,
+    private readonly config: AppConfig,
+  ) {}
 
   async workers(now = Date.now()): Promise<{ workers: WorkerView[]; count: number }> {
     const workers: WorkerView[] = [];
     for (const hash of await this.repository.workerHashes()) {
       const record = parseWorkerRecord(hash);
+      if (record.queue_prefix !== this.config.queue.prefix) continue; // another system sharing this Redis
       const silentMs = now - Date.parse(record.last_heartbeat);
       const interval = record.heartbeat_interval_ms > 0 ? record.heartbeat_interval_ms : 5000;
       // The TTL normally removes a silent worker; a record without one (or with a clock skew) is pruned here.

@@ -40,6 +40,8 @@ export class TaskQueueService implements OnApplicationShutdown {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: this.connection, prefix: this.config.queue.prefix });
+      // Connection errors surface on the calls that fail (503 at the API); without a listener BullMQ prints each one.
+      queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
     return queue;

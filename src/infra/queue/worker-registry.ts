@@ -8,6 +8,8 @@ export interface WorkerRecord {
   name: string;
   state: 'busy' | 'idle';
   queues: string[];
+  /** QUEUE_PREFIX of the system the worker belongs to (several systems may share one Redis). */
+  queue_prefix: string;
   current_job_id: string | null;
   birth_date: string;
   last_heartbeat: string;
@@ -32,6 +34,7 @@ export class WorkerRegistry {
   constructor(
     private readonly redis: Redis,
     private readonly queues: string[],
+    private readonly queuePrefix: string,
     private readonly heartbeatMs: number,
   ) {}
 
@@ -43,6 +46,7 @@ export class WorkerRegistry {
         name: this.name,
         state: 'idle',
         queues: JSON.stringify(this.queues),
+        queue_prefix: this.queuePrefix,
         current_job_id: '',
         birth_date: now,
         last_heartbeat: now,
@@ -100,6 +104,7 @@ export function parseWorkerRecord(hash: Record<string, string>): WorkerRecord {
     name: hash.name,
     state: hash.state === 'busy' ? 'busy' : 'idle',
     queues: JSON.parse(hash.queues || '[]') as string[],
+    queue_prefix: hash.queue_prefix ?? '',
     current_job_id: hash.current_job_id || null,
     birth_date: hash.birth_date,
     last_heartbeat: hash.last_heartbeat,

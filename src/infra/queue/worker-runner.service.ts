@@ -47,6 +47,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     this.registry = new WorkerRegistry(
       this.redis,
       served.map((p) => p.queueName),
+      this.config.queue.prefix,
       this.config.queue.heartbeatMs,
     );
     await this.registry.start();

@@ -5,6 +5,8 @@ export class WorkerDto {
   @ApiProperty({ enum: ['busy', 'idle', 'dead'], example: 'busy', description: 'dead after two missed heartbeats' })
   state!: string;
   @ApiProperty({ type: [String], example: ['file_processing', 'vectorization'] }) queues!: string[];
+  @ApiProperty({ example: 'bull', description: 'QUEUE_PREFIX of the worker (only this system\'s workers are listed)' })
+  queue_prefix!: string;
   @ApiProperty({ type: String, nullable: true, example: '42' }) current_job_id!: string | null;
   @ApiProperty({ format: 'date-time', example: '2026-11-28T20:00:00.000Z' }) birth_date!: string;
   @ApiProperty({ format: 'date-time', example: '2026-11-28T21:00:00.000Z' }) last_heartbeat!: string;
