@@ -1,8 +1,8 @@
 /**
  * Parse + chunk throughput of plain text, and the process's peak RSS while doing it (the chunker must keep memory
  * bounded whatever the file size). Prints figures; asserts nothing.
- *   npx tsx scripts/bench/chunking.ts [megabytes=20]
- *   node --expose-gc --import tsx scripts/bench/chunking.ts 100   (also prints the live heap after GC)
+ *   node scripts/bench/run.mjs chunking [megabytes=20]
+ *   node --expose-gc scripts/bench/run.mjs chunking 100   (also prints the live heap after GC)
  */
 import 'reflect-metadata';
 import { createWriteStream } from 'node:fs';

@@ -1,0 +1,1 @@
+export function buildWithSwc(options: { root: string; folders: string[]; outDir: string }): Promise<void>;
