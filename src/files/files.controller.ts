@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, HttpStatus, MessageEvent, Param, Post, Query, Req, Res, Sse } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -10,7 +10,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Observable } from 'rxjs';
 import { CurrentUser } from '../common/auth/auth.decorators.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { RawResponse, ResponseMessage } from '../common/http/response-message.decorator.js';
@@ -102,13 +101,28 @@ export class FilesController {
     return this.files.processingStatus(user, fileId);
   }
 
-  @Sse(':file_id/events')
+  @Get(':file_id/events')
   @RawResponse()
   @ApiOperation({ summary: 'Server-Sent Events: every status change (event `status`) until completed or failed' })
   @ApiProduces('text/event-stream')
-  @ApiResponse({ status: 200, type: ProcessingStatusResponseDto, description: 'Each event`s data' })
-  events(@CurrentUser() user: AuthUser, @Param('file_id') fileId: string): Promise<Observable<MessageEvent>> {
-    return this.files.statusEvents(user, fileId);
+  @ApiResponse({ status: 200, type: ProcessingStatusResponseDto, description: "Each event's data" })
+  @ApiResponse({ status: 404, description: 'No such file, or not yours (JSON error envelope)' })
+  async events(@CurrentUser() user: AuthUser, @Param('file_id') fileId: string, @Res() res: Response): Promise<void> {
+    // Resolved before any header is written, so a missing file is still a JSON 404.
+    const events = await this.files.statusEvents(user, fileId);
+    res.status(HttpStatus.OK).set({
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.flushHeaders();
+    const subscription = events.subscribe({
+      next: (event) => res.write(`event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`),
+      error: () => res.end(),
+      complete: () => res.end(),
+    });
+    res.on('close', () => subscription.unsubscribe());
   }
 
   @Get(':file_id/upload-progress')
