@@ -62,7 +62,11 @@ export class AuthService {
   }
 
   private toResponse(pair: IssuedPair): TokenPairDto {
-    const expiresIn = pair.access.exp - Math.floor(Date.now() / 1000);
-    return { access_token: pair.access.token, refresh_token: pair.refresh.token, token_type: 'Bearer', expires_in: expiresIn };
+    return {
+      access_token: pair.access.token,
+      refresh_token: pair.refresh.token,
+      token_type: 'Bearer',
+      expires_in: pair.access.ttlSeconds,
+    };
   }
 }

@@ -5,7 +5,7 @@ import argon2 from 'argon2';
 @Injectable()
 export class PasswordHasher {
   // Verified against when the email is unknown, so a wrong email costs as long as a wrong password.
-  private readonly dummyHash = argon2.hash('not-a-real-password', { type: argon2.argon2id });
+  private dummyHash?: Promise<string>;
 
   hash(password: string): Promise<string> {
     return argon2.hash(password, { type: argon2.argon2id });
@@ -13,6 +13,7 @@ export class PasswordHasher {
 
   async verify(hash: string | undefined, password: string): Promise<boolean> {
     try {
+      this.dummyHash ??= this.hash('not-a-real-password');
       return await argon2.verify(hash ?? (await this.dummyHash), password);
     } catch {
       return false;

@@ -5,6 +5,9 @@ import { TokenBlacklistService } from './token-blacklist.service.js';
 import { hashToken, IssuedPair, TokenClaims, TokenService } from './token.service.js';
 import { TokensRepository } from './tokens.repository.js';
 
+const reuseDetected = () =>
+  new TokenError('TOKEN_REVOKED', 'This refresh token was already used or revoked; the login is revoked');
+
 interface SessionUser {
   id: string;
   email: string;
@@ -34,7 +37,7 @@ export class SessionsService {
     const claims = this.tokenService.verify(refreshToken, 'refresh');
     if (await this.blacklist.isBlacklisted(refreshToken)) {
       await this.revokeFamily(claims.sub, claims.fam);
-      throw new TokenError('TOKEN_REVOKED', 'This refresh token was already used or revoked; the login is revoked');
+      throw reuseDetected();
     }
     return claims;
   }
@@ -45,7 +48,7 @@ export class SessionsService {
     // Atomic: of two refreshes racing with one token, one wins and the other counts as reuse.
     if (!(await this.tokens.rotateRefresh(claims.fam, hashToken(refreshToken), next.refresh))) {
       await this.revokeFamily(user.id, claims.fam);
-      throw new TokenError('TOKEN_REVOKED', 'This refresh token was already used or revoked; the login is revoked');
+      throw reuseDetected();
     }
     await this.blacklist.addToBlacklist(refreshToken, claims.exp);
     await this.tokens.recordIssued(user.id, claims.fam, [next.access, next.refresh]);
@@ -58,27 +61,20 @@ export class SessionsService {
   }
 
   /** Blacklists every token of one login (logout, refresh-token reuse). */
-  async revokeFamily(userId: string, familyId: string): Promise<number> {
+  async revokeFamily(userId: string, familyId: string): Promise<void> {
     // Closed before listing: a rotation recording tokens after our listing then sees the family closed (see rotate).
     await this.tokens.closeFamily(familyId);
     const members = await this.tokens.familyTokens(familyId);
     await this.blacklist.addHashesToBlacklist(members);
     await this.tokens.dropFamily(familyId);
-    await this.tokens.unindexUserTokens(
-      userId,
-      members.map((m) => m.hash),
-    );
-    return members.length;
+    await this.tokens.unindexUserTokens(userId, members.map((m) => m.hash));
   }
 
   /** Blacklists every live token of a user (all logins); returns how many. */
   async revokeAllForUser(userId: string): Promise<number> {
     const live = await this.tokens.userTokens(userId);
     await this.blacklist.addHashesToBlacklist(live);
-    await this.tokens.unindexUserTokens(
-      userId,
-      live.map((t) => t.hash),
-    );
+    await this.tokens.unindexUserTokens(userId, live.map((t) => t.hash));
     return live.length;
   }
 }

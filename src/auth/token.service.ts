@@ -26,6 +26,8 @@ export interface IssuedToken {
   hash: string;
   /** Expiry, unix seconds. */
   exp: number;
+  /** Lifetime from issue, seconds. */
+  ttlSeconds: number;
 }
 
 export interface IssuedPair {
@@ -72,7 +74,7 @@ export class TokenService {
   private sign(user: { id: string; email: string; role: UserRole }, typ: TokenType, fam: string, ttl: number): IssuedToken {
     const token = this.jwt.sign({ sub: user.id, email: user.email, role: user.role, typ, fam }, { jwtid: randomUUID(), expiresIn: ttl });
     const { exp } = this.jwt.decode<{ exp: number }>(token);
-    return { token, hash: hashToken(token), exp };
+    return { token, hash: hashToken(token), exp, ttlSeconds: ttl };
   }
 }
 
