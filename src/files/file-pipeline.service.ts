@@ -60,8 +60,10 @@ export class FilePipelineService {
         this.logger.warn(`file ${fileId}: graph extraction failed: ${result.kg_error}`);
       }
       await this.saveFinalState(fileId, null);
+      await this.discardIfDeleted(fileId);
       return result;
     } catch (error) {
+      if (await this.discardIfDeleted(fileId)) throw new UnrecoverableError('FILE_DELETED: the file was deleted');
       const permanent = isPermanent(error);
       const reason = messageOf(error);
       if (permanent || run.finalAttempt) {
@@ -73,6 +75,18 @@ export class FilePipelineService {
       }
       throw permanent && !(error instanceof UnrecoverableError) ? new UnrecoverableError(reason) : error;
     }
+  }
+
+  /**
+   * A delete that raced this run (it aborts the job, but a write in flight still lands): remove what the run wrote
+   * after the delete. Returns true when the file is gone.
+   */
+  private async discardIfDeleted(fileId: string): Promise<boolean> {
+    if (await this.files.findById(fileId)) return false;
+    await this.vectors.deleteFileVectors(fileId);
+    await this.graph.deleteFileGraph(fileId);
+    await this.status.delete(fileId);
+    return true;
   }
 
   /** Stores the run's final status document and stage timings with the file. */

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { UnrecoverableError } from 'bullmq';
+import { Redis } from 'ioredis';
+import { requireRedis, TEST_REDIS_URL } from '../../test/support/require-redis.js';
+import type { GraphService } from '../graph/graph.service.js';
+import { RedisKeys } from '../infra/redis/redis-keys.js';
+import type { VectorsService } from '../vectors/vectors.service.js';
+import type { FileChunksService } from './file-chunks.service.js';
+import { ChunkRecord } from './file-core.types.js';
+import { FilePipelineService } from './file-pipeline.service.js';
+import type { FilesRepository } from './files.repository.js';
+import { FileRow, StoredStages } from './files.schema.js';
+import { CorruptDocumentError } from './parsing/document-parsing.errors.js';
+import { ProcessingStatusRepository } from './processing-status.repository.js';
+import { ProcessingStatusService } from './processing-status.service.js';
+
+/** The pipeline with its stage owners replaced by fakes that move their stages like the real ones; real Redis status. */
+describe('FilePipelineService', () => {
+  let redis: Redis;
+  let status: ProcessingStatusService;
+  const fileIds: string[] = [];
+
+  beforeAll(async () => {
+    await requireRedis();
+    redis = new Redis(TEST_REDIS_URL);
+    status = new ProcessingStatusService(new ProcessingStatusRepository(redis));
+  });
+  afterAll(async () => {
+    for (const id of fileIds) await redis.del(RedisKeys.processingStatus(id), RedisKeys.processingTimings(id));
+    await redis.quit();
+  });
+
+  function setup(behaviour: { chunking?: Error; vectors?: Error; graph?: Error } = {}) {
+    const fileId = randomUUID();
+    fileIds.push(fileId);
+    const rows = new Map<string, Partial<FileRow>>([[fileId, { id: fileId, owner_id: randomUUID(), status: 'queued' }]]);
+    const saved: { status?: string; error?: string | null; stages?: StoredStages } = {};
+    const files = {
+      findById: async (id: string) => rows.get(id),
+      setStatus: async (id: string, value: string, error: string | null = null) => {
+        Object.assign(rows.get(id) ?? {}, { status: value, error });
+      },
+      saveFinalState: async (_id: string, state: typeof saved) => Object.assign(saved, state),
+    } as unknown as FilesRepository;
+    const chunk = { id: randomUUID(), file_id: fileId, chunk_index: 0, text: 'Alice met Bob.' } as ChunkRecord;
+    const chunks = {
+      ensureChunks: async (id: string) => {
+        await status.updateStage(id, 'chunking', { status: 'processing', progress: 0 });
+        if (behaviour.chunking) {
+          await status.updateStage(id, 'chunking', { status: 'failed', progress: 0 }, behaviour.chunking.message);
+          throw behaviour.chunking;
+        }
+        await status.updateStage(id, 'chunking', { status: 'completed', progress: 100 });
+        return [chunk];
+      },
+    } as unknown as FileChunksService;
+    const deleted: string[] = [];
+    const vectors = {
+      vectorizeFile: async (file: { id: string }) => {
+        if (behaviour.vectors) {
+          await status.updateStage(file.id, 'vectorization', { status: 'failed', progress: 0 });
+          throw behaviour.vectors;
+        }
+        await status.updateStage(file.id, 'vectorization', { status: 'completed', progress: 100 });
+        await status.updateStage(file.id, 'storage', { status: 'completed', progress: 100 });
+        return { count: 1 };
+      },
+      deleteFileVectors: async (id: string) => void deleted.push(`vectors:${id}`),
+    } as unknown as VectorsService;
+    const graph = {
+      extractFileGraph: async (file: { id: string }) => {
+        if (behaviour.graph) {
+          await status.updateStage(file.id, 'kg_extraction', { status: 'failed', progress: 40 }, 'extractor down');
+          throw behaviour.graph;
+        }
+        await status.updateStage(file.id, 'kg_extraction', { status: 'completed', progress: 100 });
+        return { entities: 2, relations: 1 };
+      },
+      deleteFileGraph: async (id: string) => void deleted.push(`graph:${id}`),
+    } as unknown as GraphService;
+    const pipeline = new FilePipelineService(files, chunks, status, vectors, graph);
+    const run = (finalAttempt = false) =>
+      pipeline.processFile(fileId, { signal: new AbortController().signal, finalAttempt });
+    return { fileId, rows, saved, deleted, run };
+  }
+
+  it('completes and stores the final state with the four stages and their timings', async () => {
+    const { fileId, saved, run } = setup();
+    expect(await run()).toEqual({ file_id: fileId, status: 'completed', chunks: 1, vectors: 1, entities: 2, relations: 1 });
+    expect(saved.status).toBe('completed');
+    expect(saved.stages!.storage).toMatchObject({ status: 'completed', duration_ms: expect.any(Number) });
+    expect(await status.get(fileId)).toMatchObject({ status: 'completed', progress: 100 });
+  });
+
+  it('leaves the file completed with kg_extraction failed when only the graph fails', async () => {
+    const { fileId, saved, run } = setup({ graph: new Error('extractor down') });
+    const result = await run();
+    expect(result).toMatchObject({ status: 'completed', kg_error: 'extractor down' });
+    expect(saved).toMatchObject({ status: 'completed', error: null });
+    expect(await status.get(fileId)).toMatchObject({
+      status: 'completed',
+      kg_extraction: { status: 'failed', progress: 40 },
+      message: 'extractor down',
+    });
+  });
+
+  it('fails a corrupt document at once with UnrecoverableError and stores the failure', async () => {
+    const { fileId, saved, run } = setup({ chunking: new CorruptDocumentError('pdf', 'Invalid PDF structure') });
+    await expect(run()).rejects.toBeInstanceOf(UnrecoverableError);
+    expect(saved).toMatchObject({ status: 'failed', error: expect.stringMatching(/Invalid PDF structure/) });
+    expect(await status.get(fileId)).toMatchObject({ status: 'failed', chunking: { status: 'failed' } });
+  });
+
+  it('lets a transient failure retry (file back to queued) and records it on the final attempt', async () => {
+    const first = setup({ vectors: new Error('embedding server timeout') });
+    await expect(first.run(false)).rejects.toThrow('embedding server timeout');
+    await expect(first.run(false)).rejects.not.toBeInstanceOf(UnrecoverableError);
+    expect(first.rows.get(first.fileId)).toMatchObject({ status: 'queued', error: 'embedding server timeout' });
+    expect(first.saved.status).toBeUndefined();
+    await expect(first.run(true)).rejects.toThrow('embedding server timeout');
+    expect(first.saved).toMatchObject({ status: 'failed', error: 'embedding server timeout' });
+  });
+
+  it('skips a file deleted before its job ran', async () => {
+    const { fileId, rows, run } = setup();
+    rows.delete(fileId);
+    expect(await run()).toEqual({ file_id: fileId, status: 'skipped' });
+  });
+});
