@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { FileRecord } from '../file-core.types.js';
+import type { StoredStages } from '../files.schema.js';
 
 /** A file as the API shows it. */
 export class FileResponseDto {
@@ -15,6 +16,13 @@ export class FileResponseDto {
   @ApiProperty() created_at: Date;
   @ApiProperty() updated_at: Date;
   @ApiProperty({ type: Date, nullable: true }) processed_at: Date | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'Last run per stage: {status, progress, started_at, finished_at, duration_ms}',
+  })
+  stages: StoredStages | null;
 
   static from(file: FileRecord): FileResponseDto {
     return {
@@ -30,6 +38,7 @@ export class FileResponseDto {
       created_at: file.created_at,
       updated_at: file.updated_at,
       processed_at: file.processed_at,
+      stages: file.stages,
     };
   }
 }
