@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
+import { request, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { RedisKeys } from '../src/infra/redis/redis-keys.js';
@@ -114,6 +116,40 @@ describe('Files upload (e2e)', () => {
     content.write(randomUUID());
     const res = await upload(content, 'edge.txt').expect(202);
     fileIds.push(res.body.data.file_id);
+  });
+
+  it('removes the partial file when the client aborts mid-upload', async () => {
+    const before = await blobs();
+    const fileId = randomUUID();
+    fileIds.push(fileId);
+    const server = t.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const boundary = 'abort-boundary';
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      path: '/api/v1/files',
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'x-file-id': fileId,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': 10 * MAX_BYTES,
+      },
+    });
+    req.on('error', () => undefined);
+    req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.txt"\r\n\r\n`);
+    req.write(Buffer.alloc(MAX_BYTES / 2, 'c'));
+    await waitFor(async () => (await redis.get(RedisKeys.uploadProgress(fileId))) !== null);
+    req.destroy();
+    const progress = await waitFor(async () => {
+      const raw = await redis.get(RedisKeys.uploadProgress(fileId));
+      return raw && JSON.parse(raw).status === 'failed' ? JSON.parse(raw) : undefined;
+    });
+    expect(progress.file_id).toBe(fileId);
+    expect(await waitFor(async () => ((await blobs()).length === before.length ? await blobs() : undefined))).toEqual(before);
+    await t.http().get(`/api/v1/files/${fileId}`).set('Authorization', `Bearer ${token}`).expect(404);
   });
 
   it('rejects an empty file with 422', async () => {
