@@ -23,7 +23,9 @@ describe('FilePipelineService', () => {
   beforeAll(async () => {
     await requireRedis();
     redis = new Redis(TEST_REDIS_URL);
-    status = new ProcessingStatusService(new ProcessingStatusRepository(redis));
+    status = new ProcessingStatusService(new ProcessingStatusRepository(redis), {
+      findById: async () => undefined,
+    } as unknown as FilesRepository);
   });
   afterAll(async () => {
     for (const id of fileIds) await redis.del(RedisKeys.processingStatus(id), RedisKeys.processingTimings(id));

@@ -27,6 +27,8 @@ import { FilesService } from './files.service.js';
 import { FileUploadService } from './upload/file-upload.service.js';
 import { UploadProgress } from './upload/upload-progress.repository.js';
 
+const SSE_KEEP_ALIVE_MS = 15_000;
+
 @ApiTags('files')
 @ApiBearerAuth('bearer')
 @Controller('files')
@@ -117,12 +119,17 @@ export class FilesController {
       'X-Accel-Buffering': 'no',
     });
     res.flushHeaders();
+    // A comment line now and then keeps proxies from closing a quiet stream.
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), SSE_KEEP_ALIVE_MS);
     const subscription = events.subscribe({
       next: (event) => res.write(`event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`),
       error: () => res.end(),
       complete: () => res.end(),
     });
-    res.on('close', () => subscription.unsubscribe());
+    res.on('close', () => {
+      clearInterval(keepAlive);
+      subscription.unsubscribe();
+    });
   }
 
   @Get(':file_id/upload-progress')

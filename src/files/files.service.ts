@@ -8,13 +8,13 @@ import { ChunkListResponseDto } from './dto/chunk-response.dto.js';
 import { FileListResponseDto, FileResponseDto } from './dto/file-response.dto.js';
 import { ListFilesQueryDto, PageQueryDto } from './dto/files-query.dto.js';
 import { FileNotFoundError } from './file-core.errors.js';
-import { FileRecord, ProcessingStatus } from './file-core.types.js';
+import { ProcessingStatus } from './file-core.types.js';
 import { FileChunksService } from './file-chunks.service.js';
 import { FileJobsCanceller } from './file-jobs.canceller.js';
 import { FileRecordsService, isUuid } from './file-records.service.js';
 import { FilesRepository } from './files.repository.js';
 import { ProcessingEventsSubscriber } from './processing-events.subscriber.js';
-import { freshStatus } from './processing-status.repository.js';
+import { normalize } from './processing-status.repository.js';
 import { ProcessingStatusService } from './processing-status.service.js';
 import { UploadProgress, UploadProgressRepository } from './upload/upload-progress.repository.js';
 
@@ -53,7 +53,7 @@ export class FilesService {
   /** From Redis while the key lives, else the state stored at the end of the last run. */
   async processingStatus(user: AuthUser, fileId: string): Promise<ProcessingStatus> {
     const file = await this.records.getOwnedFile(fileId, user);
-    return this.currentStatus(file);
+    return this.status.current(file);
   }
 
   async chunkPage(user: AuthUser, fileId: string, page: PageQueryDto): Promise<ChunkListResponseDto> {
@@ -92,7 +92,7 @@ export class FilesService {
         .then(async (unlisten) => {
           stop = unlisten;
           if (closed) return void unlisten();
-          emit(await this.currentStatus(file));
+          emit(await this.status.current(file));
         })
         .catch((error: unknown) => subscriber.error(error));
       return () => {
@@ -115,17 +115,4 @@ export class FilesService {
     await this.uploadProgress.delete(file.id);
     return { file_id: file.id, deleted: true };
   }
-
-  private async currentStatus(file: FileRecord): Promise<ProcessingStatus> {
-    const live = await this.status.get(file.id);
-    if (live) return live;
-    if (file.processing) return normalize(file.processing as unknown as ProcessingStatus);
-    const stored = freshStatus(file.id, file.error ?? `File is ${file.status}`);
-    return { ...stored, status: file.status as ProcessingStatus['status'] };
-  }
-}
-
-function normalize(doc: ProcessingStatus): ProcessingStatus {
-  const { file_id, status, progress, chunking, vectorization, storage, kg_extraction, message } = doc;
-  return { file_id, status, progress, chunking, vectorization, storage, kg_extraction, message };
 }

@@ -107,14 +107,20 @@ export class ProcessingStatusRepository {
     return this.run(fileId, ['reset', '', '', '', message]);
   }
 
+  /** `seed` is the document to start from when the key does not exist (default: every stage pending). */
   async updateStage(
     fileId: string,
     stage: StageName,
     status: StageStatus,
     progress: number,
     message = '',
+    seed?: ProcessingStatus,
   ): Promise<ProcessingStatus> {
-    return this.run(fileId, ['stage', stage, status, String(progress), message]);
+    return this.run(fileId, ['stage', stage, status, String(progress), message], seed);
+  }
+
+  async exists(fileId: string): Promise<boolean> {
+    return (await this.redis.exists(RedisKeys.processingStatus(fileId))) === 1;
   }
 
   /** Marks the running stage (or the first unfinished required one) failed. */
@@ -140,7 +146,11 @@ export class ProcessingStatusRepository {
     await this.redis.del(RedisKeys.processingStatus(fileId), RedisKeys.processingTimings(fileId));
   }
 
-  private async run(fileId: string, args: [string, string, string, string, string]): Promise<ProcessingStatus> {
+  private async run(
+    fileId: string,
+    args: [string, string, string, string, string],
+    seed: ProcessingStatus = freshStatus(fileId),
+  ): Promise<ProcessingStatus> {
     const [op, stage, status, progress, message] = args;
     const encoded = (await this.redis.eval(
       UPDATE_SCRIPT,
@@ -149,7 +159,7 @@ export class ProcessingStatusRepository {
       RedisKeys.processingTimings(fileId),
       RedisKeys.processingEvents(fileId),
       op,
-      JSON.stringify(freshStatus(fileId)),
+      JSON.stringify(seed),
       String(RedisTtl.processingStatusSeconds),
       new Date().toISOString(),
       JSON.stringify(STAGE_WEIGHTS),
@@ -176,8 +186,8 @@ export function freshStatus(fileId: string, message = 'Queued for processing'): 
   };
 }
 
-/** Lua's cjson does not keep key order: put the keys back in the documented order. */
-function normalize(doc: ProcessingStatus): ProcessingStatus {
+/** Lua's cjson does not keep key order: put the keys back in the documented order (drops any other key). */
+export function normalize(doc: ProcessingStatus): ProcessingStatus {
   return {
     file_id: doc.file_id,
     status: doc.status,

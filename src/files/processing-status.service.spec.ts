@@ -3,11 +3,14 @@ import { Redis } from 'ioredis';
 import { RedisKeys } from '../infra/redis/redis-keys.js';
 import { requireRedis, TEST_REDIS_URL } from '../../test/support/require-redis.js';
 import { ProcessingStatusRepository } from './processing-status.repository.js';
+import type { FilesRepository } from './files.repository.js';
+import { FileRow } from './files.schema.js';
 import { ProcessingStatusService } from './processing-status.service.js';
 
 describe('ProcessingStatusService (real Redis)', () => {
   let redis: Redis;
   let service: ProcessingStatusService;
+  const stored = new Map<string, Partial<FileRow>>();
   const fileIds: string[] = [];
   const newFile = () => {
     const id = randomUUID();
@@ -18,7 +21,8 @@ describe('ProcessingStatusService (real Redis)', () => {
   beforeAll(async () => {
     await requireRedis();
     redis = new Redis(TEST_REDIS_URL);
-    service = new ProcessingStatusService(new ProcessingStatusRepository(redis));
+    const files = { findById: async (id: string) => stored.get(id) } as unknown as FilesRepository;
+    service = new ProcessingStatusService(new ProcessingStatusRepository(redis), files);
   });
   afterAll(async () => {
     for (const id of fileIds) await redis.del(RedisKeys.processingStatus(id), RedisKeys.processingTimings(id));
@@ -86,5 +90,24 @@ describe('ProcessingStatusService (real Redis)', () => {
       service.updateStage(id, 'chunking', { status: 'completed', progress: 100 }),
     ]);
     expect(await service.get(id)).toMatchObject({ status: 'completed', progress: 100 });
+  });
+
+  it('starts from the stored final state when a later stage update finds no key', async () => {
+    const id = newFile();
+    await service.reset(id);
+    for (const stage of ['chunking', 'vectorization', 'storage', 'kg_extraction'] as const) {
+      await service.updateStage(id, stage, { status: 'completed', progress: 100 });
+    }
+    stored.set(id, { id, status: 'completed', processing: { ...(await service.get(id))! } });
+    await redis.del(RedisKeys.processingStatus(id));
+    await service.updateStage(id, 'vectorization', { status: 'processing', progress: 10 }, 'Re-embedding');
+    expect(await service.get(id)).toMatchObject({
+      status: 'processing',
+      chunking: { status: 'completed', progress: 100 },
+      vectorization: { status: 'processing', progress: 10 },
+      kg_extraction: { status: 'completed', progress: 100 },
+    });
+    await service.updateStage(id, 'vectorization', { status: 'completed', progress: 100 });
+    expect((await service.get(id))!.status).toBe('completed');
   });
 });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ProcessingStatus, StageName, StageStatus, STAGE_NAMES } from './file-core.types.js';
+import { FileRecord, FileStatus, ProcessingStatus, StageName, StageStatus, STAGE_NAMES } from './file-core.types.js';
+import { FilesRepository } from './files.repository.js';
 import { StoredStages } from './files.schema.js';
-import { ProcessingStatusRepository } from './processing-status.repository.js';
+import { freshStatus, normalize, ProcessingStatusRepository } from './processing-status.repository.js';
 
 /**
  * Live processing status of a file: `processing:status:{file_id}` in the ARCHITECTURE.md shape. Each stage owner
@@ -9,7 +10,10 @@ import { ProcessingStatusRepository } from './processing-status.repository.js';
  */
 @Injectable()
 export class ProcessingStatusService {
-  constructor(private readonly repository: ProcessingStatusRepository) {}
+  constructor(
+    private readonly repository: ProcessingStatusRepository,
+    private readonly files: FilesRepository,
+  ) {}
 
   async updateStage(
     fileId: string,
@@ -18,7 +22,9 @@ export class ProcessingStatusService {
     message?: string,
   ): Promise<void> {
     const progress = Math.round(Math.min(100, Math.max(0, update.progress)));
-    await this.repository.updateStage(fileId, stage, update.status, progress, message ?? '');
+    // A later job (e.g. regenerating vectors) after the key expired starts from the stored state, not all-pending.
+    const seed = (await this.repository.exists(fileId)) ? undefined : await this.storedStatus(fileId);
+    await this.repository.updateStage(fileId, stage, update.status, progress, message ?? '', seed);
   }
 
   /** Starts a run: every stage pending again, timings cleared. */
@@ -33,6 +39,11 @@ export class ProcessingStatusService {
 
   async get(fileId: string): Promise<ProcessingStatus | undefined> {
     return this.repository.get(fileId);
+  }
+
+  /** The live status while its key lives, else the state stored at the end of the last run. */
+  async current(file: FileRecord): Promise<ProcessingStatus> {
+    return (await this.repository.get(file.id)) ?? statusFromRecord(file);
   }
 
   /** The stages of the current run with their timings, as stored in the database at the end of a run. */
@@ -51,4 +62,14 @@ export class ProcessingStatusService {
   async delete(fileId: string): Promise<void> {
     await this.repository.delete(fileId);
   }
+
+  private async storedStatus(fileId: string): Promise<ProcessingStatus | undefined> {
+    const file = await this.files.findById(fileId).catch(() => undefined);
+    return file ? statusFromRecord(file) : undefined;
+  }
+}
+
+function statusFromRecord(file: FileRecord): ProcessingStatus {
+  if (file.processing) return normalize(file.processing as unknown as ProcessingStatus);
+  return { ...freshStatus(file.id, file.error ?? `File is ${file.status}`), status: file.status as FileStatus };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../../common/auth/auth-user.js';
@@ -109,7 +110,7 @@ export class FileUploadService {
   /** The client's id (X-File-Id header, else the file_id field before the file part), or a new one. */
   private async claimFileId(header: string | string[] | undefined, field: string | undefined): Promise<string> {
     const requested = (Array.isArray(header) ? header[0] : header) ?? field;
-    if (requested === undefined || requested === '') return crypto.randomUUID();
+    if (requested === undefined || requested === '') return randomUUID();
     if (!isUuid(requested)) throw new InvalidFileIdError();
     const id = requested.toLowerCase();
     if (await this.files.findById(id)) throw new FileIdTakenError(id);
