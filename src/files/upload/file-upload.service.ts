@@ -13,9 +13,7 @@ import { DocumentParser } from '../parsing/document-parser.js';
 import { DETECTION_HEAD_BYTES } from '../parsing/document-type.js';
 import { MultipartFileReceiver, ReceivedFile } from './multipart-file.receiver.js';
 import { UploadProgress, UploadProgressRepository } from './upload-progress.repository.js';
-
-const MIB = 1024 * 1024;
-const PROGRESS_INTERVAL_MS = 250;
+import { UploadProgressThrottle } from './upload-progress.throttle.js';
 
 export type UploadOutcome =
   | { kind: 'accepted'; file_id: string; job_id: string; status: 'queued' }
@@ -119,13 +117,9 @@ export class FileUploadService {
 
   /** Writes `upload:progress` at least every MiB or 250 ms, never more often. */
   private progressReporter(fileId: string, totalBytes: number | null): (bytes: number) => void {
-    let lastBytes = 0;
-    let lastAt = Date.now();
+    const throttle = new UploadProgressThrottle();
     return (bytes) => {
-      const now = Date.now();
-      if (bytes - lastBytes < MIB && now - lastAt < PROGRESS_INTERVAL_MS) return;
-      lastBytes = bytes;
-      lastAt = now;
+      if (!throttle.due(bytes)) return;
       void this.progress.save(progressOf(fileId, 'uploading', bytes, totalBytes)).catch(() => undefined);
     };
   }
