@@ -238,6 +238,26 @@ describe('Files pipeline (e2e)', () => {
     expect(await redis.exists(RedisKeys.processingStatus(fileId), RedisKeys.uploadProgress(fileId))).toBe(0);
   });
 
+  it('aborts a running job when its file is deleted and leaves none of its data behind', async () => {
+    const paragraphs = Array.from({ length: 3000 }, (_, i) => `${STORY[i % 3]} Paragraph ${i}.`);
+    const fileId = await upload(makeText([...paragraphs, unique()].join('\n\n')), 'long.txt');
+    await waitFor(async () => (await statusOf(fileId)).vectorization.status !== 'pending' || undefined, 30_000, 20);
+    await auth(t.http().delete(`/api/v1/files/${fileId}`)).expect(200);
+    const tasks = t.app.get(TaskQueueService);
+    await waitFor(async () => {
+      const job = await tasks.getJob(QueueName.FileProcessing, processFileJobId(fileId));
+      return !job || (await job.getState()) !== 'active';
+    }, 30_000);
+    // Writes in flight when the abort landed are discarded by the run itself.
+    await waitFor(async () => {
+      const counts = await Promise.all(
+        ['file_chunks', 'chunk_vectors', 'graph_mentions', 'graph_relations'].map((table) => count(table, fileId)),
+      );
+      return counts.every((n) => n === 0) && (await redis.exists(RedisKeys.processingStatus(fileId))) === 0;
+    }, 30_000);
+    await auth(t.http().get(`/api/v1/files/${fileId}`)).expect(404);
+  });
+
   it('cancels a queued job when its file is deleted', async () => {
     const queue = t.app.get(TaskQueueService).queue(QueueName.FileProcessing);
     await queue.pause();
