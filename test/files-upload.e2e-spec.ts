@@ -203,6 +203,16 @@ describe('Files upload (e2e)', () => {
     expect(list.body.data.files.filter((f: { sha256: string }) => f.sha256 === again.body.data.sha256)).toHaveLength(1);
   });
 
+  it('records one file when the same content is uploaded concurrently', async () => {
+    const content = uniqueText('concurrent same');
+    const results = await Promise.all(Array.from({ length: 5 }, () => upload(content, 'same.txt')));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 202]);
+    const ids = new Set(results.map((r) => r.body.data.file_id as string));
+    expect(ids.size).toBe(1);
+    fileIds.push(...ids);
+  });
+
   it('reprocesses a duplicate with ?reprocess=true (202, same file)', async () => {
     const content = uniqueText('reprocess');
     const first = await upload(content, 'r.txt').expect(202);

@@ -33,7 +33,8 @@ export const files = pgTable(
   },
   (table) => [
     index('files_owner_created_idx').on(table.owner_id, table.created_at),
-    index('files_owner_sha256_idx').on(table.owner_id, table.sha256),
+    // One file per content per user: two concurrent uploads of the same bytes cannot both be recorded.
+    uniqueIndex('files_owner_sha256_key').on(table.owner_id, table.sha256),
   ],
 );
 

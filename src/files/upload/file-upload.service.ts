@@ -92,7 +92,16 @@ export class FileUploadService {
         status: 'queued',
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new FileIdTakenError(fileId);
+      const constraint = uniqueViolation(error);
+      if (constraint === SAME_CONTENT_CONSTRAINT) {
+        // The same content was recorded by a concurrent upload of this user a moment ago.
+        const winner = await this.files.findByOwnerAndSha256(user.id, received.sha256);
+        if (winner) {
+          await this.blobs.remove(received.blob_id);
+          return { kind: 'duplicate', file: winner };
+        }
+      }
+      if (constraint) throw new FileIdTakenError(fileId);
       throw error;
     }
     try {
@@ -145,7 +154,13 @@ const CONTENT_TYPES: Record<string, string> = {
   json: 'application/json',
 };
 
-function isUniqueViolation(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } })?.cause;
-  return (error as { code?: string })?.code === '23505' || cause?.code === '23505';
+const SAME_CONTENT_CONSTRAINT = 'files_owner_sha256_key';
+
+/** The constraint a PostgreSQL unique violation (23505) broke, if the error is one. */
+function uniqueViolation(error: unknown): string | undefined {
+  for (const candidate of [error, (error as { cause?: unknown })?.cause]) {
+    const pgError = candidate as { code?: string; constraint?: string } | undefined;
+    if (pgError?.code === '23505') return pgError.constraint ?? 'unknown';
+  }
+  return undefined;
 }
