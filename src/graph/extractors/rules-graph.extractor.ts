@@ -1,26 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import nlp from 'compromise';
 import { ChunkExtraction, ChunkText, EntityType } from '../graph.types.js';
+import { breaksAfter, Sentence, Span, spanOf, Term } from './compromise-term.js';
 import { ExtractOptions, ExtractorResult, GraphExtractor } from './graph-extractor.js';
+import { FoundName, NameFinder } from './name-finder.js';
 
-/** A term as compromise's `json` gives it (only the fields we read). */
-interface Term {
-  text: string;
-  normal: string;
-  post: string;
-  root?: string;
-  chunk?: string;
-  tags: string[];
-  offset: { start: number; length: number };
-}
-interface Sentence {
-  offset: { start: number; length: number };
-  terms: Term[];
-}
-interface Span {
-  start: number;
-  end: number;
-}
 interface Found extends Span {
   name: string;
   type: EntityType;
@@ -33,7 +17,7 @@ interface VerbFound extends Span {
 /** Relation name for two entities in one sentence. */
 export const CO_OCCURRENCE = 'co_occurs_with';
 
-// A term's named type, in order of precedence.
+// Terms compromise knows as (part of) a name never are part of a concept.
 const NAMED_TAGS: [tag: string, type: EntityType][] = [
   ['Person', 'person'],
   ['Organization', 'organization'],
@@ -47,8 +31,10 @@ const CLAUSE_BOUNDARY = /[,;:]|\b(where|when|while|because|although|after|before
 
 /**
  * The default extractor, no model needed. compromise tags every term once (people, places, organizations, nouns,
- * verbs with their lemma); from those tags, in one pass per sentence: named entities, noun-phrase concepts,
- * co-occurrence in a sentence, and subject-verb-object patterns named by the verb's lemma.
+ * verbs with their lemma); from those tags, in one pass per sentence: capitalized names typed by evidence only
+ * (see NameFinder), noun-phrase concepts, co-occurrence in a sentence, and subject-verb-object patterns named by
+ * the verb's lemma. A name with no evidence of its own takes the type of the same word in a typed name of the
+ * chunk ("Natarajan" after "Priya Natarajan"), else stays `other`.
  */
 @Injectable()
 export class RulesGraphExtractor implements GraphExtractor {
@@ -81,12 +67,15 @@ export class RulesGraphExtractor implements GraphExtractor {
       else relations.set(key, { source, target, relation, weight: 1 });
     };
 
+    const names: FoundName[] = [];
     for (const sentence of sentences) {
       const terms = sentence.terms;
       const tags = terms.map((t) => new Set(t.tags));
-      const entities = [...this.namedEntities(chunk.text, terms, tags), ...this.concepts(chunk.text, terms, tags)];
+      const sentenceNames = new NameFinder(chunk.text, terms, tags).find();
+      names.push(...sentenceNames);
+      const entities: Found[] = [...sentenceNames, ...this.concepts(chunk.text, terms, tags, sentenceNames)];
       entities.sort((a, b) => a.start - b.start);
-      for (const entity of entities) extraction.entities.push({ name: entity.name, type: entity.type });
+      for (const entity of entities) extraction.entities.push(entity);
 
       for (let i = 0; i < entities.length; i++) {
         for (let j = i + 1; j < entities.length; j++) {
@@ -105,34 +94,21 @@ export class RulesGraphExtractor implements GraphExtractor {
         else relate(subject.name, object.name, verb.lemma);
       }
     }
+    typeByKnownNames(names);
+    extraction.entities = extraction.entities.map((e) => ({ name: e.name, type: e.type }));
     extraction.relations = [...relations.values()];
     return extraction;
   }
 
-  /** Runs of terms compromise tagged as one person, organization or place, not crossing punctuation. */
-  private namedEntities(text: string, terms: Term[], tags: Set<string>[]): Found[] {
-    const found: Found[] = [];
-    let i = 0;
-    while (i < terms.length) {
-      const type = namedType(tags[i]);
-      if (!type) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j + 1 < terms.length && namedType(tags[j + 1]) === type && !breaksAfter(terms[j])) j++;
-      const span = spanOf(terms[i], terms[j]);
-      found.push({ ...span, name: text.slice(span.start, span.end), type });
-      i = j + 1;
-    }
-    return found;
-  }
-
   /** Noun phrases of the chunker without determiners, pronouns, numbers or names, in their root form. */
-  private concepts(text: string, terms: Term[], tags: Set<string>[]): Found[] {
+  private concepts(text: string, terms: Term[], tags: Set<string>[], names: FoundName[]): Found[] {
     const found: Found[] = [];
+    const inName = (k: number) => names.some((n) => terms[k].offset.start >= n.start && terms[k].offset.start < n.end);
     const usable = (k: number) =>
-      terms[k].chunk === 'Noun' && !namedType(tags[k]) && ![...tags[k]].some((tag) => NOT_CONCEPT.has(tag));
+      terms[k].chunk === 'Noun' &&
+      !namedType(tags[k]) &&
+      ![...tags[k]].some((tag) => NOT_CONCEPT.has(tag)) &&
+      !inName(k);
     let i = 0;
     while (i < terms.length) {
       if (!usable(i)) {
@@ -147,13 +123,11 @@ export class RulesGraphExtractor implements GraphExtractor {
       const words = end - i + 1;
       if (words >= 1 && words <= MAX_CONCEPT_WORDS) {
         const span = spanOf(terms[i], terms[end]);
-        const proper = properNounType(terms.slice(i, end + 1), tags.slice(i, end + 1), i === 0);
-        const root = terms
+        const name = terms
           .slice(i, end + 1)
           .map((t) => t.root || t.normal)
           .join(' ');
-        const name = proper ? text.slice(span.start, span.end) : root;
-        if (name.replace(/[^\p{L}]/gu, '').length >= 3) found.push({ ...span, name, type: proper ?? 'concept' });
+        if (name.replace(/[^\p{L}]/gu, '').length >= 3) found.push({ ...span, name, type: 'concept' });
       }
       i = j + 1;
     }
@@ -212,30 +186,25 @@ function namedType(tags: Set<string>): EntityType | undefined {
   return NAMED_TAGS.find(([tag]) => tags.has(tag))?.[1];
 }
 
-/** Punctuation after a term ends a name or phrase ("Paris, Berlin" are two places). */
-function breaksAfter(term: Term): boolean {
-  return /[^\s'’-]/.test(term.post);
-}
-
-function spanOf(first: Term, last: Term): Span {
-  return { start: first.offset.start, end: last.offset.start + last.offset.length };
-}
-
 /**
- * A capitalized name compromise does not know ("Satya Nadella", "SpaceX") is still a name: an acronym or a single
- * word is most often an organization, two or three words a person. The merger folds a lone surname into its person.
- * A capital at the start of a sentence says nothing on its own; "Elon Musk" there still counts (every word capital).
+ * Names nothing typed, or only a preposition ("Natarajan said", "from Babbage's drawings"), take the type a typed
+ * name of the same chunk gives that word: the whole name, or a word of a person's or organization's name. A word two typed names disagree on
+ * stays `other`.
  */
-function properNounType(terms: Term[], tags: Set<string>[], sentenceStart: boolean): EntityType | undefined {
-  const words = terms.length;
-  const acronym = tags.some((t) => t.has('Acronym'));
-  const allProper = terms.every(
-    (term, k) =>
-      tags[k].has('Acronym') ||
-      tags[k].has('ProperNoun') ||
-      (/^\p{Lu}/u.test(term.text) && (!sentenceStart || words > 1)),
-  );
-  if (!allProper || (sentenceStart && words === 1 && !acronym)) return undefined;
-  if (acronym || words === 1) return 'organization';
-  return words <= 3 ? 'person' : undefined;
+function typeByKnownNames(names: FoundName[]): void {
+  const known = new Map<string, EntityType | null>();
+  const learn = (word: string, type: EntityType) => {
+    const existing = known.get(word);
+    known.set(word, existing === undefined || existing === type ? type : null);
+  };
+  for (const name of names) {
+    if (name.evidence !== 'strong') continue;
+    learn(name.words.join(' '), name.type);
+    if (name.type === 'person' || name.type === 'organization') for (const word of name.words) learn(word, name.type);
+  }
+  for (const name of names) {
+    if (name.evidence === 'strong') continue;
+    const type = known.get(name.words.join(' '));
+    if (type) name.type = type;
+  }
 }

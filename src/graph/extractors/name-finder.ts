@@ -1,0 +1,193 @@
+import { EntityType } from '../graph.types.js';
+import { breaksAfter, Span, spanOf, Term, wordOf } from './compromise-term.js';
+import {
+  EVENT_HEADS,
+  EVENT_PREFIXES,
+  FOUNDING_VERBS,
+  NAME_CONNECTORS,
+  ORGANIZATION_HEADS,
+  ORGANIZATION_OBJECT_VERBS,
+  PERSON_OBJECT_VERBS,
+  PLACE_HEADS,
+  PLACE_PREFIXES,
+  PLACE_PREPOSITIONS,
+  PRODUCT_HEADS,
+} from './name-cues.js';
+
+/**
+ * A capitalized name in a sentence, typed by evidence. `evidence`: `none` = nothing said what it is (`other`);
+ * `weak` = only a preposition before it ("from Babbage's drawings" is no place), which a typed name of the same
+ * chunk overrides; `strong` = anything else.
+ */
+export interface FoundName extends Span {
+  name: string;
+  type: EntityType;
+  evidence: 'strong' | 'weak' | 'none';
+  /** Lower-case words of the name, without possessive. */
+  words: string[];
+}
+
+// Terms that are never part of a name ("I", "The", "Tuesday", "1843").
+const NEVER_NAME = ['Determiner', 'Pronoun', 'Conjunction', 'Preposition', 'Value', 'Date', 'QuestionWord'];
+const FOLLOWED_BY_WHO = /^\s*,?\s*(who|whom|whose)\b/i;
+
+/**
+ * Finds the capitalized names of one sentence (runs of proper nouns, joined by "of"/"da"/"von"... and split at
+ * punctuation) and types each by evidence only, in this order:
+ * 1. what the name says of itself: a head word ("... Ltd", "University of ...", "... Bridge", "... Engine",
+ *    "Hurricane ...");
+ * 2. what compromise knows of its head: #Person (a first name, a surname after one, an honorific), #Organization,
+ *    #Place;
+ * 3. what the sentence says of it: "X, who", a role noun before it ("officer Priya Natarajan", "the poet ..."), an
+ *    apposition ("X, the chief executive"), "X founded", "hired X", "founded X"; last and weakest, "in/from/near X".
+ * Without any of these the name is `other`, never a guessed person.
+ */
+export class NameFinder {
+  constructor(
+    private readonly text: string,
+    private readonly terms: Term[],
+    private readonly tags: Set<string>[],
+  ) {}
+
+  find(): FoundName[] {
+    const found: FoundName[] = [];
+    const { terms, tags } = this;
+    let k = 0;
+    while (k < terms.length) {
+      if (!this.isNameWord(k)) {
+        k++;
+        continue;
+      }
+      const start = k;
+      let end = k;
+      while (end + 1 < terms.length && !breaksAfter(terms[end])) {
+        const next = end + 1;
+        if (this.isNameWord(next) && !this.splitsBefore(end, next)) {
+          end = next;
+        } else if (
+          NAME_CONNECTORS.has(terms[next].text) &&
+          next + 1 < terms.length &&
+          !breaksAfter(terms[next]) &&
+          this.isNameWord(next + 1) &&
+          !this.hasPersonEvidence(start, end)
+        ) {
+          end = next + 1;
+        } else break;
+      }
+      k = end + 1;
+      // A lone nationality ("the Italian engineer") is an adjective, not a name.
+      if (start === end && tags[start].has('Demonym')) continue;
+      const span = spanOf(terms[start], terms[end]);
+      const name = this.text.slice(span.start, span.end);
+      if (name.replace(/[^\p{L}]/gu, '').length < 2) continue;
+      const words = terms.slice(start, end + 1).map(wordOf);
+      const type = this.typeOf(start, end);
+      if (type) found.push({ ...span, name, type, evidence: 'strong', words });
+      else if (start > 0 && PLACE_PREPOSITIONS.has(terms[start - 1].normal)) {
+        found.push({ ...span, name, type: 'place', evidence: 'weak', words });
+      } else found.push({ ...span, name, type: 'other', evidence: 'none', words });
+    }
+    return found;
+  }
+
+  /**
+   * A capitalized word that is not a determiner, pronoun, date or number; at the start of the sentence only when
+   * compromise knows it as a proper noun ("Samsung recalled", not "Engineers closed"). Lower-case first names and
+   * surnames of compromise's lexicon count ("marie curie").
+   */
+  private isNameWord(k: number): boolean {
+    const tags = this.tags[k];
+    if (NEVER_NAME.some((tag) => tags.has(tag))) return false;
+    if (!/^\p{Lu}/u.test(this.terms[k].text)) return tags.has('FirstName') || tags.has('LastName');
+    if (k > 0) return true;
+    return ['ProperNoun', 'Person', 'Organization', 'Place', 'Acronym'].some((tag) => tags.has(tag));
+  }
+
+  /** "Apple CEO Tim Cook": a first name or honorific after an organization, place or acronym starts a new name. */
+  private splitsBefore(left: number, right: number): boolean {
+    const [l, r] = [this.tags[left], this.tags[right]];
+    if (!r.has('FirstName') && !r.has('Honorific')) return false;
+    return (l.has('Organization') || l.has('Place') || l.has('Acronym')) && !isPersonTerm(l);
+  }
+
+  private hasPersonEvidence(start: number, end: number): boolean {
+    for (let k = start; k <= end; k++) if (isPersonTerm(this.tags[k])) return true;
+    return false;
+  }
+
+  private typeOf(start: number, end: number): EntityType | undefined {
+    const { terms, tags } = this;
+    let head = end;
+    for (let k = start + 1; k < end; k++) {
+      if (NAME_CONNECTORS.has(terms[k].text)) {
+        head = k - 1;
+        break;
+      }
+    }
+    const multiword = end > start;
+    const [first, headWord, last] = [wordOf(terms[start]), wordOf(terms[head]), wordOf(terms[end])];
+    // 1. The name's own words.
+    if (multiword && EVENT_PREFIXES.has(first)) return 'event';
+    if (ORGANIZATION_HEADS.has(headWord) || ORGANIZATION_HEADS.has(last)) return 'organization';
+    if (PLACE_HEADS.has(headWord) || (multiword && PLACE_PREFIXES.has(first))) return 'place';
+    if (EVENT_HEADS.has(headWord)) return 'event';
+    if (PRODUCT_HEADS.has(headWord)) return 'product';
+    // 2. compromise's tags of the head ("Jordan" after "in" is the country).
+    const headTags = tags[head];
+    const before = start > 0 ? terms[start - 1] : undefined;
+    const afterPlacePreposition = before !== undefined && PLACE_PREPOSITIONS.has(before.normal);
+    if (afterPlacePreposition && headTags.has('Place')) return 'place';
+    if (isPersonTerm(headTags) || tags[start].has('FirstName') || tags[start].has('Honorific')) return 'person';
+    if (headTags.has('Organization')) return 'organization';
+    if (headTags.has('Place')) return 'place';
+    // 3. The sentence around it.
+    return this.contextType(start, end);
+  }
+
+  private contextType(start: number, end: number): EntityType | undefined {
+    const { terms, tags } = this;
+    const endOffset = terms[end].offset.start + terms[end].offset.length;
+    if (FOLLOWED_BY_WHO.test(this.text.slice(endOffset, endOffset + 12))) return 'person';
+    if (start > 0 && isRoleNoun(terms[start - 1], tags[start - 1])) return 'person';
+    if (this.hasRoleApposition(end)) return 'person';
+    const after = terms[end + 1];
+    if (after && tags[end + 1].has('Verb') && !tags[end + 1].has('Passive') && FOUNDING_VERBS.has(rootOf(after))) {
+      return 'person';
+    }
+    const before = start > 0 ? terms[start - 1] : undefined;
+    if (before && tags[start - 1].has('Verb')) {
+      if (PERSON_OBJECT_VERBS.has(rootOf(before))) return 'person';
+      if (ORGANIZATION_OBJECT_VERBS.has(rootOf(before))) return 'organization';
+    }
+    // "founded by Larry Page"
+    if (before?.normal === 'by' && start > 1 && FOUNDING_VERBS.has(rootOf(terms[start - 2]))) return 'person';
+    return undefined;
+  }
+
+  /** "Maria Fernandes, the chief executive of ...": a comma, a determiner, then a role noun before the next stop. */
+  private hasRoleApposition(end: number): boolean {
+    const { terms, tags } = this;
+    if (!terms[end].post.includes(',') || !tags[end + 1]?.has('Determiner')) return false;
+    for (let k = end + 2; k < Math.min(terms.length, end + 6); k++) {
+      if (isRoleNoun(terms[k], tags[k])) return true;
+      if (breaksAfter(terms[k])) break;
+    }
+    return false;
+  }
+}
+
+/** compromise's evidence that a term is (part of) a person's name. "Cook" is also a job, "sister" only a role. */
+function isPersonTerm(tags: Set<string>): boolean {
+  return (
+    tags.has('FirstName') || tags.has('LastName') || tags.has('Honorific') || (tags.has('Person') && !tags.has('Actor'))
+  );
+}
+
+/** A lower-case role or kinship noun compromise tags #Actor ("officer", "poet", "sister"), not "my". */
+function isRoleNoun(term: Term, tags: Set<string>): boolean {
+  return (tags.has('Actor') || tags.has('Honorific')) && !tags.has('Possessive') && !tags.has('Pronoun') && !/^\p{Lu}/u.test(term.text);
+}
+
+function rootOf(term: Term): string {
+  return (term.root || term.normal).toLowerCase();
+}

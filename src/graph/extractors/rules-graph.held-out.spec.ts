@@ -1,0 +1,74 @@
+import { GraphMerger } from '../graph-merger.js';
+import { RulesGraphExtractor } from './rules-graph.extractor.js';
+import { HELD_OUT_TEXTS, NO_PERSON_SENTENCES } from './testing/held-out-corpus.js';
+import {
+  addScores,
+  formatScore,
+  GOLD_TYPES,
+  Prediction,
+  precision,
+  recall,
+  Score,
+  scoreText,
+  zeroScore,
+} from './testing/ner-score.js';
+
+/** The entities one text yields as a file graph would store them (extracted, then merged within the file). */
+async function predictions(text: string): Promise<Prediction[]> {
+  const result = await new RulesGraphExtractor().extract([{ id: 'chunk-0', text }]);
+  const graph = new GraphMerger().merge(result.chunks, result.failedChunkIds);
+  return [...graph.entities.values()].map((e) => ({ name: e.name, type: e.type }));
+}
+
+describe('RulesGraphExtractor on held-out texts', () => {
+  it('finds people, organizations and places with precision and recall of at least 0.8 overall', async () => {
+    let total: Score = zeroScore();
+    const report: string[] = [];
+    for (const sample of HELD_OUT_TEXTS) {
+      const predicted = await predictions(sample.text);
+      const score = scoreText(predicted, sample.gold, sample.ignore);
+      total = addScores(total, score);
+      const named = predicted.filter((p) => (GOLD_TYPES as string[]).includes(p.type));
+      report.push(formatScore(`${sample.style}: ${named.map((p) => `${p.name}/${p.type}`).join(', ')}`, score));
+    }
+    report.push(formatScore('ALL held-out texts', total));
+    console.log(report.join('\n'));
+
+    expect(precision(total.overall)).toBeGreaterThanOrEqual(0.8);
+    expect(recall(total.overall)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it.each(NO_PERSON_SENTENCES)('finds no person in %j', async (sentence) => {
+    const people = (await predictions(sentence)).filter((p) => p.type === 'person').map((p) => p.name);
+    expect(people).toEqual([]);
+  });
+});
+
+describe('scoreText', () => {
+  const gold = [
+    { type: 'person' as const, names: ['Maria Fernandes', 'Fernandes'] },
+    { type: 'place' as const, names: ['Porto'] },
+    { type: 'organization' as const, names: ['Goldman Sachs'] },
+  ];
+
+  it('counts a typed match once, a wrong type or unknown name as a false positive, a miss as a false negative', () => {
+    const score = scoreText(
+      [
+        { name: 'Maria Fernandes', type: 'person' },
+        { name: "Fernandes's", type: 'person' },
+        { name: 'Porto', type: 'person' },
+        { name: 'Web Summit', type: 'organization' },
+        { name: 'cargo drone', type: 'concept' },
+        { name: 'Science Museum', type: 'place' },
+      ],
+      gold,
+      ['Science Museum'],
+    );
+    expect(score.person).toEqual({ tp: 1, fp: 1, fn: 0 });
+    expect(score.place).toEqual({ tp: 0, fp: 0, fn: 1 });
+    expect(score.organization).toEqual({ tp: 0, fp: 1, fn: 1 });
+    expect(score.overall).toEqual({ tp: 1, fp: 2, fn: 2 });
+    expect(precision(score.overall)).toBeCloseTo(1 / 3);
+    expect(recall(score.overall)).toBeCloseTo(1 / 3);
+  });
+});
