@@ -1,11 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class RequeueFailedDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100000, description: 'Requeue at most this many (oldest failures first); all when omitted' })
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100000)
@@ -26,14 +24,12 @@ export class CleanQueueDto {
   status!: 'finished' | 'failed';
 
   @ApiProperty({ minimum: 0, example: 86400, description: 'Remove jobs that ended more than this many seconds ago' })
-  @Type(() => Number)
   @IsInt()
   @Min(0)
   older_than_seconds!: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000000, description: 'Remove at most this many; all when omitted' })
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(1000000)
