@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { EnvelopeInterceptor } from './common/http/envelope.interceptor.js';
 import { ErrorEnvelopeFilter } from './common/http/error-envelope.filter.js';
+import { NotFoundFallback } from './common/http/not-found.fallback.js';
 import { FEATURE_MODULES } from './feature-modules.js';
 import { HealthModule } from './health/health.module.js';
 import { InfraModule } from './infra/infra.module.js';
@@ -17,6 +18,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
+        NotFoundFallback,
       ],
     };
   }
