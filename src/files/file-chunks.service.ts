@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { BlobStorage } from '../infra/storage/blob-storage.js';
 import { TextChunker } from './chunking/text-chunker.js';
 import { FileBlobMissingError, FileNotFoundError } from './file-core.errors.js';
-import { ChunkRecord } from './file-core.types.js';
-import { FileChunksRepository, NewChunk } from './file-chunks.repository.js';
+import { ChunkBatches, ChunkRecord } from './file-core.types.js';
+import { FileChunksRepository } from './file-chunks.repository.js';
 import { FilesRepository } from './files.repository.js';
 import { DocumentParser } from './parsing/document-parser.js';
 import { ACCEPTED_DOCUMENT_TYPES, DocumentType } from './parsing/document-type.js';
@@ -31,32 +32,37 @@ export class FileChunksService {
     return { items, total };
   }
 
+  /** The file's current chunks, read page by page from the database when iterated (never all at once). */
+  async chunkBatches(fileId: string): Promise<ChunkBatches> {
+    const current = await this.chunks.current(fileId);
+    if (!current) throw new FileNotFoundError(fileId);
+    return this.batchesOf(fileId, current.generation, current.total);
+  }
+
   /**
-   * Parses the stored blob and chunks it when the file has no chunks (or always with `force`), replacing the
-   * file's chunks atomically and moving the chunking stage; returns the chunks.
+   * Parses the stored blob and chunks it when the file has no chunks (or always with `force`), storing the chunks
+   * batch by batch as the chunker yields them under a new generation, then promoting it in one short transaction:
+   * a rerun replaces the file's chunks, readers never see a mix, and a large file is never held whole in memory.
+   * Moves the chunking stage; returns the chunks as pages read on demand.
    */
-  async ensureChunks(fileId: string, opts: { force?: boolean; signal?: AbortSignal } = {}): Promise<ChunkRecord[]> {
+  async ensureChunks(fileId: string, opts: { force?: boolean; signal?: AbortSignal } = {}): Promise<ChunkBatches> {
     if (!opts.force) {
-      const existing = await this.chunks.list(fileId);
-      if (existing.length > 0) return existing;
+      const existing = await this.chunks.current(fileId);
+      if (existing && existing.total > 0) return this.batchesOf(fileId, existing.generation, existing.total);
     }
+    const generation = randomUUID();
     try {
       const file = await this.files.findById(fileId);
       if (!file) throw new FileNotFoundError(fileId);
       if ((await this.blobs.size(file.blob_id)) === undefined) throw new FileBlobMissingError(fileId);
       await this.status.updateStage(fileId, 'chunking', { status: 'processing', progress: 0 }, 'Parsing document');
-      const drafts = await this.parseAndChunk(fileId, file.blob_id, toDocumentType(file.file_type), file.size_bytes, opts.signal);
+      const total = await this.parseAndStore(file, generation, opts.signal);
       opts.signal?.throwIfAborted();
-      const chunks = await this.chunks.replace(fileId, drafts);
-      await this.files.setChunkCount(fileId, chunks.length);
-      await this.status.updateStage(
-        fileId,
-        'chunking',
-        { status: 'completed', progress: 100 },
-        `Created ${chunks.length} chunks`,
-      );
-      return chunks;
+      await this.chunks.promote(fileId, generation, total);
+      await this.status.updateStage(fileId, 'chunking', { status: 'completed', progress: 100 }, `Created ${total} chunks`);
+      return this.batchesOf(fileId, generation, total);
     } catch (error) {
+      await this.chunks.discard(fileId, generation).catch(() => undefined);
       const reason = error instanceof Error ? error.message : String(error);
       await this.status
         .updateStage(fileId, 'chunking', { status: 'failed', progress: 0 }, `Chunking failed: ${reason}`)
@@ -69,27 +75,50 @@ export class FileChunksService {
     await this.chunks.deleteByFile(fileId);
   }
 
-  /** Streams the pages through the chunker; progress is the share of the file's size seen as text so far. */
-  private async parseAndChunk(
-    fileId: string,
-    blobId: string,
-    type: DocumentType,
-    sizeBytes: number,
+  /**
+   * Streams the pages through the chunker and writes each batch as it comes (memory: one batch and one window);
+   * progress is the share of the file's size seen as text so far. Returns how many chunks were written.
+   */
+  private async parseAndStore(
+    file: { id: string; blob_id: string; file_type: string; size_bytes: number },
+    generation: string,
     signal?: AbortSignal,
-  ): Promise<NewChunk[]> {
-    const pages = this.parser.pages(this.blobs.pathOf(blobId), type);
-    const drafts: NewChunk[] = [];
+  ): Promise<number> {
+    const type = toDocumentType(file.file_type);
+    const pages = this.parser.pages(this.blobs.pathOf(file.blob_id), type);
+    let total = 0;
     let lastReported = 0;
     for await (const batch of this.chunker.chunkBatches(pages, { format: type, signal })) {
-      drafts.push(...batch);
+      signal?.throwIfAborted();
+      await this.chunks.insertBatch(file.id, generation, batch);
+      total += batch.length;
       const seen = batch[batch.length - 1].end_offset;
-      const progress = Math.min(95, (seen / Math.max(1, sizeBytes)) * 100);
+      const progress = Math.min(95, (seen / Math.max(1, file.size_bytes)) * 100);
       if (progress - lastReported >= 5) {
         lastReported = progress;
-        await this.status.updateStage(fileId, 'chunking', { status: 'processing', progress }, 'Chunking document');
+        await this.status.updateStage(file.id, 'chunking', { status: 'processing', progress }, 'Chunking document');
       }
     }
-    return drafts;
+    return total;
+  }
+
+  /** A generation's chunks as keyset pages: each `batches()` call reads them again from the first. */
+  private batchesOf(fileId: string, generation: string, total: number): ChunkBatches {
+    const repository = this.chunks;
+    return {
+      total,
+      async *batches(batchSize: number, signal?: AbortSignal): AsyncGenerator<ChunkRecord[]> {
+        let after = -1;
+        for (;;) {
+          signal?.throwIfAborted();
+          const page = await repository.pageOf(fileId, generation, after, batchSize);
+          if (page.length === 0) return;
+          yield page;
+          if (page.length < batchSize) return;
+          after = page[page.length - 1].chunk_index;
+        }
+      },
+    };
   }
 }
 

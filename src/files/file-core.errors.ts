@@ -13,3 +13,10 @@ export class FileBlobMissingError extends DomainError {
     super('FILE_BLOB_MISSING', 'The stored file content is missing', HttpStatus.GONE, { file_id: fileId });
   }
 }
+
+/** A run's chunks were not all there when it went to promote them: another run rechunked the file meanwhile. */
+export class ChunkGenerationChangedError extends Error {
+  constructor(fileId: string) {
+    super(`the chunks of file ${fileId} were rewritten concurrently; retry`);
+  }
+}

@@ -37,5 +37,17 @@ export interface ChunkRecord {
   token_count: number;
 }
 
+/**
+ * A file's chunks read from the database page by page, in chunk_index order, never all at once. `batches()` starts
+ * a fresh read each call (a stage may walk the chunks again).
+ */
+export interface ChunkBatches {
+  readonly total: number;
+  batches(batchSize: number, signal?: AbortSignal): AsyncIterable<ChunkRecord[]>;
+}
+
+/** What the vectors and graph stages take: a small file's chunks as an array, or a large file's as pages. */
+export type ChunkSource = ChunkRecord[] | ChunkBatches;
+
 /** A file as stored (the row itself: snake_case columns). */
 export type FileRecord = FileRow;

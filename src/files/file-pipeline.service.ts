@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { GraphService } from '../graph/graph.service.js';
 import { VectorsService } from '../vectors/vectors.service.js';
+import { chunkCount } from './chunk-source.js';
 import { FileBlobMissingError } from './file-core.errors.js';
 import { FileChunksService } from './file-chunks.service.js';
 import { FilesRepository } from './files.repository.js';
@@ -19,8 +20,10 @@ export interface PipelineResult {
 }
 
 /**
- * The `process-file` job: parse → chunk → vectorize → store → extract graph. Every step replaces what the file had
- * (chunks, vectors, graph), so a retry, a stalled-job recovery or a reprocess never duplicates anything. Chunking,
+ * The `process-file` job: parse → chunk → vectorize → store → extract graph. Memory stays bounded for any file
+ * size: chunks are stored as the chunker yields them, and the vectors and graph stages read them back page by page.
+ * Every step replaces what the file had (chunks, vectors, graph), so a retry, a stalled-job recovery or a reprocess
+ * never duplicates anything. Chunking,
  * vectorization and storage are required; a failed graph extraction leaves the file `completed` with
  * kg_extraction `failed` (the graph can be regenerated later). The final state and stage timings go to the database.
  */
@@ -48,7 +51,7 @@ export class FilePipelineService {
       signal.throwIfAborted();
       const vectors = await this.vectors.vectorizeFile(file, chunks, signal);
       signal.throwIfAborted();
-      const result: PipelineResult = { file_id: fileId, status: 'completed', chunks: chunks.length, vectors: vectors.count };
+      const result: PipelineResult = { file_id: fileId, status: 'completed', chunks: chunkCount(chunks), vectors: vectors.count };
       try {
         const graph = await this.graph.extractFileGraph(file, chunks, signal);
         result.entities = graph.entities;

@@ -63,10 +63,6 @@ export class FilesRepository {
     await this.db.update(files).set({ status, error, updated_at: sql`now()` }).where(eq(files.id, id));
   }
 
-  async setChunkCount(id: string, chunkCount: number): Promise<void> {
-    await this.db.update(files).set({ chunk_count: chunkCount, updated_at: sql`now()` }).where(eq(files.id, id));
-  }
-
   /** The final state of a run: status, error, the status document and the stage timings. */
   async saveFinalState(
     id: string,

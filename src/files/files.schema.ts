@@ -24,6 +24,8 @@ export const files = pgTable(
     status: text('status').notNull().default('queued'),
     error: text('error'),
     chunk_count: integer('chunk_count').notNull().default(0),
+    /** The generation of file_chunks that is the file's chunks (see fileChunks); '' for chunks written before. */
+    chunk_generation: text('chunk_generation').notNull().default(''),
     /** The last processing-status document (the Redis shape), so status answers after the key expires. */
     processing: jsonb('processing').$type<Record<string, unknown>>(),
     stages: jsonb('stages').$type<StoredStages>(),
@@ -38,7 +40,12 @@ export const files = pgTable(
   ],
 );
 
-/** A file's chunks: replaced as a whole on every (re)run, never appended to. */
+/**
+ * A file's chunks: replaced as a whole on every (re)run, never appended to. A run writes its chunks batch by batch
+ * under a new `generation` (invisible: readers take only `files.chunk_generation`), then one short transaction
+ * points the file at it and deletes the old generation, so a large file is never held whole in memory or in one
+ * long transaction, and readers never see old and new chunks mixed.
+ */
 export const fileChunks = pgTable(
   'file_chunks',
   {
@@ -52,8 +59,11 @@ export const fileChunks = pgTable(
     end_offset: integer('end_offset').notNull(),
     page: integer('page'),
     token_count: integer('token_count').notNull(),
+    generation: text('generation').notNull().default(''),
   },
-  (table) => [uniqueIndex('file_chunks_file_index_key').on(table.file_id, table.chunk_index)],
+  (table) => [
+    uniqueIndex('file_chunks_file_generation_index_key').on(table.file_id, table.generation, table.chunk_index),
+  ],
 );
 
 export type FileRow = typeof files.$inferSelect;

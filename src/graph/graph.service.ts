@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ChunkRecord } from '../files/file-core.types.js';
+import { chunkBatchesOf, chunkCount } from '../files/chunk-source.js';
+import { ChunkSource } from '../files/file-core.types.js';
 import { FileRecordsService } from '../files/file-records.service.js';
 import { ProcessingStatusService } from '../files/processing-status.service.js';
 import { GRAPH_EXTRACTOR, type GraphExtractor } from './extractors/graph-extractor.js';
@@ -15,6 +16,8 @@ export interface FileGraphResult {
 
 // Progress is written in steps of 1/PROGRESS_STEPS of the chunks (a write per chunk would flood Redis on big files).
 const PROGRESS_STEPS = 20;
+// Chunks read and extracted at a time: a page of a large file's chunks, never the whole file.
+const EXTRACTION_BATCH = 128;
 
 /** Builds and removes files' contributions to their owner's knowledge graph. */
 @Injectable()
@@ -30,43 +33,54 @@ export class GraphService {
   ) {}
 
   /**
-   * Extracts entities and relations from the chunks and replaces what the file contributed before (one
-   * transaction). Moves the kg_extraction stage: chunks done / total, then completed (or failed).
+   * Extracts entities and relations from the chunks, batch by batch (a large file's chunks are read page by page;
+   * only the merged findings accumulate, a file's graph being small beside its text), then replaces what the file
+   * contributed before in one transaction. Moves the kg_extraction stage: chunks done / total, then completed (or
+   * failed).
    */
   async extractFileGraph(
     file: { id: string; owner_id: string },
-    chunks: ChunkRecord[],
+    chunks: ChunkSource,
     signal?: AbortSignal,
   ): Promise<FileGraphResult> {
+    const total = chunkCount(chunks);
     try {
       await this.status.updateStage(file.id, 'kg_extraction', { status: 'processing', progress: 0 }, 'Extracting graph');
       let lastStep = 0;
-      const result = await this.extractor.extract(
-        chunks.map((c) => ({ id: c.id, text: c.text })),
-        {
-          signal,
-          onChunkDone: async (done, total) => {
-            const step = Math.floor((done / total) * PROGRESS_STEPS);
-            if (step <= lastStep) return;
-            lastStep = step;
-            // Up to 95: storing the graph is the last step.
-            const progress = Math.round((done / total) * 95);
-            await this.status.updateStage(file.id, 'kg_extraction', { status: 'processing', progress });
+      let done = 0;
+      const accumulator = this.merger.accumulator();
+      const failed: string[] = [];
+      for await (const batch of chunkBatchesOf(chunks, EXTRACTION_BATCH, signal)) {
+        const before = done;
+        const result = await this.extractor.extract(
+          batch.map((c) => ({ id: c.id, text: c.text })),
+          {
+            signal,
+            onChunkDone: async (doneInBatch) => {
+              const step = Math.floor(((before + doneInBatch) / total) * PROGRESS_STEPS);
+              if (step <= lastStep) return;
+              lastStep = step;
+              // Up to 95: storing the graph is the last step.
+              const progress = Math.round(((before + doneInBatch) / total) * 95);
+              await this.status.updateStage(file.id, 'kg_extraction', { status: 'processing', progress });
+            },
           },
-        },
-      );
+        );
+        accumulator.add(result.chunks);
+        failed.push(...result.failedChunkIds);
+        done += batch.length;
+      }
       signal?.throwIfAborted();
-      const graph = this.merger.merge(result.chunks, result.failedChunkIds);
+      const graph = accumulator.finish(failed);
       const stored = await this.repository.replaceFileGraph(file.owner_id, file.id, graph);
       // The file was deleted while we extracted: take back what we just stored rather than leave it orphaned.
       if (!(await this.files.getFile(file.id))) {
         await this.repository.deleteFileGraph(file.id);
-        return { entities: 0, relations: 0, failed_chunk_ids: result.failedChunkIds };
+        return { entities: 0, relations: 0, failed_chunk_ids: failed };
       }
-      const failed = result.failedChunkIds;
       const message =
         `Graph: ${stored.entities} entities, ${stored.relations} relations` +
-        (failed.length > 0 ? `; ${failed.length} of ${chunks.length} chunks failed extraction` : '');
+        (failed.length > 0 ? `; ${failed.length} of ${total} chunks failed extraction` : '');
       if (failed.length > 0) this.logger.warn(`file ${file.id}: chunks failed extraction: ${failed.join(', ')}`);
       await this.status.updateStage(file.id, 'kg_extraction', { status: 'completed', progress: 100 }, message);
       return { ...stored, failed_chunk_ids: failed };

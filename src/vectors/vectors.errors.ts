@@ -33,3 +33,10 @@ export class VectorizedFileGoneError extends DomainError {
     super('FILE_NOT_FOUND', `File ${fileId} no longer exists`, HttpStatus.NOT_FOUND, { file_id: fileId });
   }
 }
+
+/** A run's vectors were not all there when it went to promote them: another run of the same file replaced them. */
+export class VectorGenerationChangedError extends Error {
+  constructor(fileId: string) {
+    super(`the vectors of file ${fileId} were rewritten concurrently; retry`);
+  }
+}

@@ -80,6 +80,65 @@ describe('VectorsRepository (PGlite + pgvector)', () => {
     expect(await search('orchids', { ownerId: owner })).toEqual([]);
   });
 
+  it('keeps a generation being written invisible until promoted, then shows only it', async () => {
+    const file = randomUUID();
+    const owner = randomUUID();
+    await repository.replaceFileVectors(file, rowsFor(file, owner, ['volcano erupts at dawn']));
+    const generation = await repository.beginGeneration(file);
+    const fresh = rowsFor(file, owner, ['volcano ash cloud', 'volcano lava flow'], { generation });
+    await repository.insertVectors(fresh.slice(0, 1));
+    await repository.insertVectors(fresh.slice(1));
+    expect((await search('volcano', { ownerId: owner })).map((h) => h.text)).toEqual(['volcano erupts at dawn']);
+    expect((await repository.fileStats(file, model, 384)).count).toBe(1);
+    await repository.promoteGeneration(file, generation, 2);
+    expect((await search('volcano', { ownerId: owner })).map((h) => h.text).sort()).toEqual([
+      'volcano ash cloud',
+      'volcano lava flow',
+    ]);
+    expect((await repository.fileStats(file, model, 384)).count).toBe(2);
+  });
+
+  it('re-embeds the same chunk ids under a new generation without a key conflict', async () => {
+    const file = randomUUID();
+    const owner = randomUUID();
+    const rows = rowsFor(file, owner, ['meadow with poppies']);
+    await repository.replaceFileVectors(file, rows);
+    const generation = await repository.beginGeneration(file);
+    await repository.insertVectors(rows.map((r) => ({ ...r, generation })));
+    await repository.promoteGeneration(file, generation, 1);
+    expect((await search('meadow poppies', { ownerId: owner })).map((h) => h.chunkId)).toEqual([rows[0].chunkId]);
+  });
+
+  it('refuses to promote a generation missing rows, and drops a discarded one', async () => {
+    const file = randomUUID();
+    const owner = randomUUID();
+    await repository.replaceFileVectors(file, rowsFor(file, owner, ['harbour at night']));
+    const generation = await repository.beginGeneration(file);
+    await repository.insertVectors(rowsFor(file, owner, ['harbour cranes'], { generation }));
+    await expect(repository.promoteGeneration(file, generation, 2)).rejects.toThrow(/concurrently/);
+    expect((await search('harbour', { ownerId: owner })).map((h) => h.text)).toEqual(['harbour at night']);
+    await repository.discardGeneration(file, generation);
+    const [{ n }] = (
+      await database.pool.query('select count(*)::int as n from chunk_vectors where file_id = $1', [file])
+    ).rows as { n: number }[];
+    expect(n).toBe(1);
+  });
+
+  it('serves a global search through the HNSW index with generations being written filtered out', async () => {
+    const vector = JSON.stringify(hash.embedOne('anything'));
+    const client = await database.pool.connect();
+    await client.query('set enable_seqscan = off');
+    const plan = await client.query(
+      `explain select chunk_id from chunk_vectors where model = $1 and dimension = 384
+         and not exists (select 1 from chunk_vector_writes w where w.generation = chunk_vectors.generation)
+       order by embedding::vector(384) <=> $2::vector(384) limit 5`,
+      [model, vector],
+    );
+    await client.query('reset enable_seqscan');
+    client.release();
+    expect(plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n')).toMatch(/chunk_vectors_hnsw_384/);
+  });
+
   it('uses the per-dimension HNSW index for a global search', async () => {
     const vector = JSON.stringify(hash.embedOne('anything'));
     const client = await database.pool.connect();

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, count, eq, inArray, max, sql, SQL } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, count, eq, inArray, max, ne, notExists, sql, SQL } from 'drizzle-orm';
 import type { Database, Transaction } from '../infra/database/database.js';
 import { DATABASE } from '../infra/database/database.js';
-import { chunkVectors, NewChunkVectorRow, vectorLiteral } from './vectors.schema.js';
+import { VectorGenerationChangedError } from './vectors.errors.js';
+import { chunkVectors, chunkVectorWrites, NewChunkVectorRow, vectorLiteral } from './vectors.schema.js';
 
 const WRITE_BATCH = 500;
 // Above pgvector's default of 40 so a top_k of 50 still gets 50 candidates from the graph.
@@ -28,7 +30,10 @@ export interface VectorSearchHit {
   score: number;
 }
 
-/** All SQL of the chunk vectors: bulk replace, delete, stats, k-nearest search, the per-dimension HNSW index. */
+/**
+ * All SQL of the chunk vectors: bulk replace, generation writes, delete, stats, k-nearest search, the per-dimension
+ * HNSW index. Rows of a generation still being written (listed in chunk_vector_writes) are invisible to reads.
+ */
 @Injectable()
 export class VectorsRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
@@ -41,13 +46,52 @@ export class VectorsRepository {
     });
   }
 
-  /** Appends rows without touching others (bulk loads: the benchmark). */
+  /**
+   * Starts writing a new generation of the file's vectors, invisible until promoted. Why a generation rather than
+   * one transaction around the whole write: on the embedded PGlite a transaction holds the only database session,
+   * so a transaction open while chunks are read and embedded (through the database cache) would stall every other
+   * query, and deadlock on the cache; and a file's vectors would have to be held whole in memory.
+   */
+  async beginGeneration(fileId: string): Promise<string> {
+    const generation = randomUUID();
+    await this.db.insert(chunkVectorWrites).values({ generation, fileId });
+    return generation;
+  }
+
+  /**
+   * Makes `generation` the file's vectors in one transaction: deletes the file's other rows and the in-progress
+   * mark. Throws VectorGenerationChangedError (nothing changed) when the generation does not hold `expected` rows
+   * (a concurrent run of the same file deleted them: its result wins, this run retries).
+   */
+  async promoteGeneration(fileId: string, generation: string, expected: number): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'vectors:' + fileId}))`);
+      const [row] = await tx
+        .select({ total: count() })
+        .from(chunkVectors)
+        .where(and(eq(chunkVectors.fileId, fileId), eq(chunkVectors.generation, generation)));
+      if (Number(row.total) !== expected) throw new VectorGenerationChangedError(fileId);
+      await tx.delete(chunkVectors).where(and(eq(chunkVectors.fileId, fileId), ne(chunkVectors.generation, generation)));
+      await tx.delete(chunkVectorWrites).where(eq(chunkVectorWrites.generation, generation));
+    });
+  }
+
+  /** Drops a generation that will not be promoted (a failed or aborted run). */
+  async discardGeneration(fileId: string, generation: string): Promise<void> {
+    await this.db
+      .delete(chunkVectors)
+      .where(and(eq(chunkVectors.fileId, fileId), eq(chunkVectors.generation, generation)));
+    await this.db.delete(chunkVectorWrites).where(eq(chunkVectorWrites.generation, generation));
+  }
+
+  /** Appends rows without touching others (a generation being written; bulk loads: the benchmark). */
   async insertVectors(rows: NewChunkVectorRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += WRITE_BATCH) await insertBatch(this.db, rows.slice(i, i + WRITE_BATCH));
   }
 
   async deleteFileVectors(fileId: string): Promise<void> {
     await this.db.delete(chunkVectors).where(eq(chunkVectors.fileId, fileId));
+    await this.db.delete(chunkVectorWrites).where(eq(chunkVectorWrites.fileId, fileId));
   }
 
   async fileStats(
@@ -59,7 +103,12 @@ export class VectorsRepository {
       .select({ count: count(), updatedAt: max(chunkVectors.createdAt) })
       .from(chunkVectors)
       .where(
-        and(eq(chunkVectors.fileId, fileId), eq(chunkVectors.model, model), eq(chunkVectors.dimension, dimension)),
+        and(
+          eq(chunkVectors.fileId, fileId),
+          eq(chunkVectors.model, model),
+          eq(chunkVectors.dimension, dimension),
+          committed(),
+        ),
       );
     return { count: Number(row?.count ?? 0), updatedAt: row?.updatedAt ?? null };
   }
@@ -70,7 +119,7 @@ export class VectorsRepository {
     const target = sql`${JSON.stringify(query.vector)}::vector(${dim})`;
     // The same expression as the partial HNSW index, so the planner can use it.
     const distance = sql<number>`(${chunkVectors.embedding}::vector(${dim}) <=> ${target})`;
-    const filters: SQL[] = [eq(chunkVectors.model, query.model), sql`${chunkVectors.dimension} = ${dim}`];
+    const filters: SQL[] = [eq(chunkVectors.model, query.model), sql`${chunkVectors.dimension} = ${dim}`, committed()];
     if (query.ownerId) filters.push(eq(chunkVectors.ownerId, query.ownerId));
     if (query.fileIds) filters.push(inArray(chunkVectors.fileId, query.fileIds));
 
@@ -116,6 +165,13 @@ export class VectorsRepository {
   }
 }
 
+/** Rows whose generation is not being written any more (chunk_vector_writes is nearly always empty: cheap). */
+function committed(): SQL {
+  return notExists(
+    sql`(select 1 from ${chunkVectorWrites} where ${chunkVectorWrites.generation} = ${chunkVectors.generation})`,
+  );
+}
+
 /**
  * One statement with one array parameter per column (unnest) instead of a VALUES list with 8 parameters per row:
  * about 1.5× faster on PGlite, whose bottleneck is parsing the statement and the vectors' text.
@@ -124,14 +180,15 @@ async function insertBatch(db: Database | Transaction, rows: NewChunkVectorRow[]
   // sql.param keeps an array one parameter (a bare array in sql`` would expand into a list).
   const column = <T>(pick: (row: NewChunkVectorRow) => T) => sql.param(rows.map(pick));
   await db.execute(sql`
-    insert into ${chunkVectors} (chunk_id, file_id, owner_id, model, dimension, embedding, chunk_index, text)
-    select chunk_id, file_id, owner_id, model, dimension, embedding::vector, chunk_index, text
+    insert into ${chunkVectors} (chunk_id, generation, file_id, owner_id, model, dimension, embedding, chunk_index, text)
+    select chunk_id, generation, file_id, owner_id, model, dimension, embedding::vector, chunk_index, text
     from unnest(
-      ${column((r) => r.chunkId)}::uuid[], ${column((r) => r.fileId)}::uuid[], ${column((r) => r.ownerId)}::uuid[],
+      ${column((r) => r.chunkId)}::uuid[], ${column((r) => r.generation ?? '')}::text[],
+      ${column((r) => r.fileId)}::uuid[], ${column((r) => r.ownerId)}::uuid[],
       ${column((r) => r.model)}::text[], ${column((r) => r.dimension)}::int[],
       ${column((r) => vectorLiteral(r.embedding))}::text[], ${column((r) => r.chunkIndex)}::int[],
       ${column((r) => r.text)}::text[]
-    ) as input(chunk_id, file_id, owner_id, model, dimension, embedding, chunk_index, text)`);
+    ) as input(chunk_id, generation, file_id, owner_id, model, dimension, embedding, chunk_index, text)`);
 }
 
 /** A dimension written into SQL text (index expressions need a literal); only ever an integer. */

@@ -23,11 +23,16 @@ export function vectorLiteral(value: number[]): string {
   return `[${value.map((v) => Number(v.toPrecision(9))).join(',')}]`;
 }
 
-/** One embedding per chunk. A file's rows are replaced together in one transaction (never mixed, never doubled). */
+/**
+ * One embedding per chunk. A file's rows are replaced as a whole (never mixed, never doubled): a run writes its rows
+ * batch by batch under a new `generation` that `chunkVectorWrites` marks as in progress (search and stats skip it),
+ * then one short transaction deletes the file's other rows and the mark. '' is the generation of rows written before.
+ */
 export const chunkVectors = pgTable(
   'chunk_vectors',
   {
-    chunkId: uuid('chunk_id').primaryKey(),
+    chunkId: uuid('chunk_id').notNull(),
+    generation: text('generation').notNull().default(''),
     fileId: uuid('file_id').notNull(),
     ownerId: uuid('owner_id').notNull(),
     model: text('model').notNull(),
@@ -38,9 +43,21 @@ export const chunkVectors = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
+    primaryKey({ columns: [table.chunkId, table.generation] }),
     index('chunk_vectors_file_idx').on(table.fileId),
     index('chunk_vectors_owner_model_idx').on(table.ownerId, table.model, table.dimension),
   ],
+);
+
+/** Generations of chunk_vectors still being written: their rows are not visible yet. */
+export const chunkVectorWrites = pgTable(
+  'chunk_vector_writes',
+  {
+    generation: text('generation').primaryKey(),
+    fileId: uuid('file_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('chunk_vector_writes_file_idx').on(table.fileId)],
 );
 
 /** Embeddings already computed, keyed by (model, dimension, sha256 of the text): unchanged chunks are not re-embedded. */

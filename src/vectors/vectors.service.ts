@@ -1,7 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user.js';
 import { FileChunksService } from '../files/file-chunks.service.js';
-import { ChunkRecord, StageName } from '../files/file-core.types.js';
+import { chunkBatchesOf, chunkCount } from '../files/chunk-source.js';
+import { ChunkRecord, ChunkSource, StageName } from '../files/file-core.types.js';
 import { FileRecordsService } from '../files/file-records.service.js';
 import { ProcessingStatusService } from '../files/processing-status.service.js';
 import { EnqueuedTask, TaskQueueService } from '../infra/queue/task-queue.service.js';
@@ -10,6 +11,7 @@ import { EmbeddingService } from './embedding/embedding.service.js';
 import { VectorizeFileJob, vectorizeJobId } from './vectors.jobs.js';
 import { VectorsRepository } from './vectors.repository.js';
 import { VectorizedFileGoneError } from './vectors.errors.js';
+import { NewChunkVectorRow } from './vectors.schema.js';
 
 /** Embeds files' chunks and keeps each file's vectors: replaced as a whole, never mixed, never doubled. */
 @Injectable()
@@ -29,58 +31,72 @@ export class VectorsService implements OnModuleInit {
   }
 
   /**
-   * Embeds the chunks (through the cache) and replaces the file's vectors in one transaction. Moves the
-   * vectorization stage (chunks embedded / total) and the storage stage of the file's processing status.
+   * Embeds the chunks (through the cache) batch by batch and writes each batch's vectors as it goes, under a new
+   * generation that stays invisible until the end, when one short transaction makes it the file's vectors and
+   * deletes the old ones: memory holds one batch, and readers see the old vectors or the new, never a mix. Moves
+   * the vectorization stage (chunks embedded / total) and the storage stage (vectors written / total).
    */
   async vectorizeFile(
     file: { id: string; owner_id: string },
-    chunks: ChunkRecord[],
+    chunks: ChunkSource,
     signal?: AbortSignal,
   ): Promise<{ count: number }> {
+    const total = chunkCount(chunks);
     let stage: StageName = 'vectorization';
+    let generation: string | undefined;
     try {
       await this.status.updateStage(file.id, 'vectorization', { status: 'processing', progress: 0 }, 'Embedding chunks');
-      const vectors: number[][] = [];
+      generation = await this.repository.beginGeneration(file.id);
       const step = this.config.embedding.batchSize * this.config.embedding.concurrency;
-      for (let i = 0; i < chunks.length; i += step) {
-        signal?.throwIfAborted();
-        const slice = chunks.slice(i, i + step);
-        vectors.push(...(await this.embeddings.embed(slice.map((c) => c.text), signal)));
-        const progress = (vectors.length / chunks.length) * 100;
+      let done = 0;
+      for await (const batch of chunkBatchesOf(chunks, step, signal)) {
+        stage = 'vectorization';
+        const vectors = await this.embeddings.embed(batch.map((c) => c.text), signal);
+        const progress = ((done + batch.length) / Math.max(1, total)) * 100;
         await this.status.updateStage(file.id, 'vectorization', { status: 'processing', progress });
+        signal?.throwIfAborted();
+        stage = 'storage';
+        if (done === 0) {
+          await this.status.updateStage(file.id, 'storage', { status: 'processing', progress: 0 }, 'Storing vectors');
+        }
+        await this.repository.insertVectors(batch.map((chunk, i) => this.row(file, generation!, chunk, vectors[i])));
+        done += batch.length;
+        await this.status.updateStage(file.id, 'storage', { status: 'processing', progress });
       }
       await this.status.updateStage(file.id, 'vectorization', { status: 'completed', progress: 100 });
 
       stage = 'storage';
       signal?.throwIfAborted();
-      await this.status.updateStage(file.id, 'storage', { status: 'processing', progress: 0 }, 'Storing vectors');
-      await this.repository.replaceFileVectors(
-        file.id,
-        chunks.map((chunk, i) => ({
-          chunkId: chunk.id,
-          fileId: file.id,
-          ownerId: file.owner_id,
-          model: this.embeddings.model,
-          dimension: this.embeddings.dimension,
-          embedding: vectors[i],
-          chunkIndex: chunk.chunk_index,
-          text: chunk.text,
-        })),
-      );
-      await this.status.updateStage(
-        file.id,
-        'storage',
-        { status: 'completed', progress: 100 },
-        `Stored ${chunks.length} vectors`,
-      );
-      return { count: chunks.length };
+      await this.repository.promoteGeneration(file.id, generation, done);
+      await this.status.updateStage(file.id, 'storage', { status: 'completed', progress: 100 }, `Stored ${done} vectors`);
+      return { count: done };
     } catch (error) {
+      if (generation) await this.repository.discardGeneration(file.id, generation).catch(() => undefined);
       const reason = error instanceof Error ? error.message : String(error);
       await this.status
         .updateStage(file.id, stage, { status: 'failed', progress: 0 }, `${stage} failed: ${reason}`)
         .catch(() => undefined);
       throw error;
     }
+  }
+
+  private row(
+    file: { id: string; owner_id: string },
+    generation: string,
+    chunk: ChunkRecord,
+    embedding: number[],
+  ): NewChunkVectorRow {
+    return {
+      chunkId: chunk.id,
+      generation,
+      fileId: file.id,
+      ownerId: file.owner_id,
+      model: this.embeddings.model,
+      dimension: this.embeddings.dimension,
+      embedding,
+      chunkIndex: chunk.chunk_index,
+      text: chunk.text,
+    };
   }
 
   async deleteFileVectors(fileId: string): Promise<void> {
