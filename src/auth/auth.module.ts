@@ -46,6 +46,6 @@ import { UsersService } from './users.service.js';
     UsersRepository,
     UsersService,
   ],
-  exports: [TokenBlacklistService, SessionsService],
+  exports: [AuthService, TokenService, TokenBlacklistService, SessionsService],
 })
 export class AuthModule {}

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { UserRole } from '../common/auth/auth-user.js';
 import { AuthService } from '../auth/auth.service.js';
 import { TokenBlacklistService } from '../auth/token-blacklist.service.js';
@@ -18,14 +17,17 @@ const BASIC_CACHE_MAX = 1000;
 /**
  * Who is calling the dashboard (served by Express outside Nest's guards): a bearer access token (verified and
  * checked against the blacklist as the API guard does), or HTTP Basic with an account's email and password (a real
- * login, so the login rate limit and disabled accounts apply). Auth's services are looked up through the container
- * (AuthModule does not export them).
+ * login, so the login rate limit and disabled accounts apply).
  */
 @Injectable()
 export class DashboardAuthenticator {
   private readonly basicCache = new Map<string, { caller: DashboardCaller; until: number }>();
 
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly tokens: TokenService,
+    private readonly blacklist: TokenBlacklistService,
+  ) {}
 
   /** The caller, or undefined when the credentials are missing or wrong. Rate limits throw (429). */
   async authenticate(authorization: string | undefined, ip: string): Promise<DashboardCaller | undefined> {
@@ -37,16 +39,14 @@ export class DashboardAuthenticator {
   }
 
   private async fromBearer(token: string): Promise<DashboardCaller | undefined> {
-    const tokens = this.moduleRef.get(TokenService, { strict: false });
-    const blacklist = this.moduleRef.get(TokenBlacklistService, { strict: false });
     let claims: { email: string; role: UserRole };
     try {
-      claims = tokens.verify(token, 'access');
+      claims = this.tokens.verify(token, 'access');
     } catch {
       return undefined;
     }
     // A blacklist lookup that fails (Redis down) propagates: 503, never a pass.
-    if (await blacklist.isBlacklisted(token)) return undefined;
+    if (await this.blacklist.isBlacklisted(token)) return undefined;
     return { email: claims.email, role: claims.role };
   }
 
@@ -57,10 +57,9 @@ export class DashboardAuthenticator {
     const decoded = Buffer.from(encoded, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon <= 0) return undefined;
-    const auth = this.moduleRef.get(AuthService, { strict: false });
     let accessToken: string;
     try {
-      accessToken = (await auth.login(decoded.slice(0, colon), decoded.slice(colon + 1), ip)).access_token;
+      accessToken = (await this.auth.login(decoded.slice(0, colon), decoded.slice(colon + 1), ip)).access_token;
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (status === 401 || status === 403) return undefined; // wrong password, disabled account

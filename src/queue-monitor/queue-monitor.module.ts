@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { AlertWebhookClient } from './alert-webhook.client.js';
 import { DashboardAuthenticator } from './dashboard-authenticator.js';
 import { FailureAlertService } from './failure-alert.service.js';
@@ -19,6 +20,7 @@ import { WorkerStatusService } from './worker-status.service.js';
 
 /** The queue monitor: /rq routes, /metrics, alerts, the dashboard. No processor; uses TaskQueueService and the registry. */
 @Module({
+  imports: [AuthModule],
   controllers: [QueueMonitorController, QueueActionsController, QueueMetricsController, PrometheusController],
   providers: [
     MonitoredQueues,
