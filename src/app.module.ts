@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { BodyMediaTypeInterceptor } from './common/http/body-media-type.interceptor.js';
 import { EnvelopeInterceptor } from './common/http/envelope.interceptor.js';
 import { ErrorEnvelopeFilter } from './common/http/error-envelope.filter.js';
 import { NotFoundFallback } from './common/http/not-found.fallback.js';
@@ -18,6 +19,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: BodyMediaTypeInterceptor },
         NotFoundFallback,
       ],
     };

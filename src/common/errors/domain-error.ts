@@ -31,6 +31,15 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** A request body in a media type the route does not take (it would be ignored, not parsed). */
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(received: string, accepted: string[]) {
+    super('UNSUPPORTED_MEDIA_TYPE', `This route takes ${accepted.join(' or ')} bodies, not ${received}`, HttpStatus.UNSUPPORTED_MEDIA_TYPE, {
+      accepted,
+    });
+  }
+}
+
 export class DependencyUnavailableError extends DomainError {
   constructor(dependency: 'redis' | 'database', reason?: string) {
     super('SERVICE_UNAVAILABLE', `${dependency === 'redis' ? 'Redis' : 'The database'} is unavailable`, 503, {
