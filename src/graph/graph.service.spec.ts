@@ -1,4 +1,4 @@
-import { ChunkRecord } from '../files/file-core.types.js';
+import { ChunkBatches, ChunkRecord } from '../files/file-core.types.js';
 import { FileRecordsService } from '../files/file-records.service.js';
 import { ProcessingStatusService } from '../files/processing-status.service.js';
 import { ExtractOptions, ExtractorResult, GraphExtractor } from './extractors/graph-extractor.js';
@@ -72,6 +72,28 @@ describe('GraphService.extractFileGraph', () => {
       { status: 'processing', progress: 95 },
       { status: 'completed', progress: 100 },
     ]);
+  });
+
+  it('reads a paged source batch by batch, moving progress steadily, and merges every batch into one graph', async () => {
+    const { service, calls, stored } = setup(new StubExtractor());
+    const all = Array.from({ length: 300 }, (_, i) => chunk(i));
+    const sizes: number[] = [];
+    const source: ChunkBatches = {
+      total: all.length,
+      async *batches(size: number) {
+        for (let i = 0; i < all.length; i += size) {
+          sizes.push(Math.min(size, all.length - i));
+          yield all.slice(i, i + size);
+        }
+      },
+    };
+    const result = await service.extractFileGraph(file, source);
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(result).toEqual({ entities: 1, relations: 0, failed_chunk_ids: [] });
+    expect([...stored[0].entities.values()][0].mentions.size).toBe(300);
+    const progress = calls.map(([, , update]) => update.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.length).toBeGreaterThan(10);
   });
 
   it('stores the rest of the file when chunks fail, and names them in the result and the stage message', async () => {
