@@ -5,6 +5,7 @@ import { VectorsModule } from '../vectors/vectors.module.js';
 import { GRAPH_EXTRACTOR, GraphExtractor } from './extractors/graph-extractor.js';
 import { LlmChatClient } from './extractors/llm-chat.client.js';
 import { LlmGraphExtractor } from './extractors/llm-graph.extractor.js';
+import { ParallelRulesGraphExtractor } from './extractors/parallel-rules-graph.extractor.js';
 import { RulesGraphExtractor } from './extractors/rules-graph.extractor.js';
 import { GraphLlmCacheRepository } from './graph-llm-cache.repository.js';
 import { GraphMerger } from './graph-merger.js';
@@ -22,13 +23,14 @@ import { GraphService } from './graph.service.js';
   controllers: [GraphController],
   providers: [
     RulesGraphExtractor,
+    ParallelRulesGraphExtractor,
     LlmChatClient,
     LlmGraphExtractor,
     {
       provide: GRAPH_EXTRACTOR,
-      useFactory: (config: AppConfig, rules: RulesGraphExtractor, llm: LlmGraphExtractor): GraphExtractor =>
+      useFactory: (config: AppConfig, rules: ParallelRulesGraphExtractor, llm: LlmGraphExtractor): GraphExtractor =>
         config.graph.extractor === 'llm' ? llm : rules,
-      inject: [AppConfig, RulesGraphExtractor, LlmGraphExtractor],
+      inject: [AppConfig, ParallelRulesGraphExtractor, LlmGraphExtractor],
     },
     GraphLlmCacheRepository,
     GraphMerger,

@@ -44,6 +44,8 @@ export class AppConfig {
   };
   readonly graph: {
     extractor: Env['KG_EXTRACTOR'];
+    /** Worker threads of the rules extractor; 0 = one per CPU, at most 4; 1 = in the job's own thread. */
+    extractionThreads: number;
     llmBaseUrl?: string;
     llmModel?: string;
     llmApiKey?: string;
@@ -99,6 +101,7 @@ export class AppConfig {
     };
     this.graph = {
       extractor: e.KG_EXTRACTOR,
+      extractionThreads: e.KG_EXTRACTION_THREADS,
       llmBaseUrl: e.LLM_BASE_URL,
       llmModel: e.LLM_MODEL,
       llmApiKey: e.LLM_API_KEY,

@@ -65,6 +65,7 @@ export const envSchema = z.object({
   EMBEDDING_MAX_RETRIES: int(0, 20).default(3),
 
   KG_EXTRACTOR: z.enum(['rules', 'llm']).default('rules'),
+  KG_EXTRACTION_THREADS: int(0, 64).default(0),
   LLM_BASE_URL: url.optional(),
   LLM_MODEL: z.string().optional(),
   LLM_API_KEY: z.string().optional(),

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Piscina } from 'piscina';
+import { AppConfig } from '../../infra/config/app-config.js';
+import { ChunkExtraction, ChunkText } from '../graph.types.js';
+import { ExtractOptions, ExtractorResult, GraphExtractor } from './graph-extractor.js';
+import { RulesGraphExtractor } from './rules-graph.extractor.js';
+
+// Chunks per task sent to a worker (~25 ms of CPU each): big enough that messaging costs little, small enough that
+// progress moves and an abort stops soon.
+const CHUNKS_PER_TASK = 8;
+const MAX_AUTO_THREADS = 4;
+// Idle workers exit (and give their memory back) after this long without work.
+const IDLE_TIMEOUT_MS = 30_000;
+
+/**
+ * The rules extractor run on worker threads (KG_EXTRACTION_THREADS; default one per CPU, at most 4): tagging with
+ * compromise is pure CPU and was most of a pipeline's time, on one thread that also served HTTP and the embedded
+ * database. Same findings as RulesGraphExtractor, in chunk order. Without a compiled worker file next to this one
+ * (the TypeScript sources under Jest) or with one thread configured, it extracts in-thread.
+ */
+@Injectable()
+export class ParallelRulesGraphExtractor implements GraphExtractor, OnModuleDestroy {
+  readonly name = 'rules';
+  private readonly logger = new Logger('ParallelRulesGraphExtractor');
+  private readonly pool?: Piscina<ChunkText[], ChunkExtraction[]>;
+
+  constructor(
+    config: AppConfig,
+    private readonly inThread: RulesGraphExtractor,
+  ) {
+    const configured = config.graph.extractionThreads;
+    const threads = configured > 0 ? configured : Math.min(MAX_AUTO_THREADS, availableParallelism());
+    const worker = fileURLToPath(new URL('./rules-extraction.worker.js', import.meta.url));
+    if (threads > 1 && existsSync(worker)) {
+      this.pool = new Piscina({ filename: worker, minThreads: 0, maxThreads: threads, idleTimeout: IDLE_TIMEOUT_MS });
+      this.logger.log(`rules extraction on up to ${threads} worker threads`);
+    }
+  }
+
+  async extract(chunks: ChunkText[], options: ExtractOptions = {}): Promise<ExtractorResult> {
+    const pool = this.pool;
+    if (!pool) return this.inThread.extract(chunks, options);
+    options.signal?.throwIfAborted();
+    let done = 0;
+    const tasks: Promise<ChunkExtraction[]>[] = [];
+    for (let i = 0; i < chunks.length; i += CHUNKS_PER_TASK) {
+      const slice = chunks.slice(i, i + CHUNKS_PER_TASK);
+      tasks.push(
+        pool.run(slice, options.signal ? { signal: options.signal } : {}).then(async (found) => {
+          done += slice.length;
+          await options.onChunkDone?.(done, chunks.length);
+          return found;
+        }),
+      );
+    }
+    const settled = await Promise.allSettled(tasks);
+    const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failure) throw options.signal?.aborted ? options.signal.reason : failure.reason;
+    return { chunks: settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : [])), failedChunkIds: [] };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool?.destroy();
+  }
+}
