@@ -10,7 +10,21 @@ export const ORGANIZATION_HEADS = new Set([
   'society', 'club', 'airlines', 'airways', 'ministry', 'department', 'council', 'committee', 'commission', 'party',
   'college', 'school', 'academy', 'laboratory', 'laboratories', 'labs', 'technologies', 'partners', 'federation',
   'organization', 'organisation', 'authority', 'bureau', 'union', 'league', 'industries', 'enterprises',
-  'pharmaceuticals', 'insurance', 'motors', 'studios', 'parliament', 'congress', 'senate', 'army', 'navy',
+  'pharmaceuticals', 'insurance', 'motors', 'studios', 'parliament', 'congress', 'senate', 'army', 'navy', 'court',
+  'tribunal', 'trust', 'cooperative', 'network',
+]);
+
+/** A noun right before a name that says it is an organization: "the firm Altshuler Berzon", "the startup X". */
+export const ORGANIZATION_DESCRIPTORS = new Set([
+  'firm', 'company', 'startup', 'start-up', 'retailer', 'carmaker', 'automaker', 'lender', 'insurer', 'bank',
+  'airline', 'publisher', 'broadcaster', 'manufacturer', 'maker', 'charity', 'nonprofit', 'conglomerate', 'brand',
+  'chain', 'supplier', 'agency', 'label', 'studio', 'newspaper', 'broker',
+]);
+
+/** People that work somewhere: "auditors at Deloitte", "analysts at Goldman Sachs" (also compromise's #Actor plurals). */
+export const STAFF_NOUNS = new Set([
+  'staff', 'employees', 'workers', 'auditors', 'analysts', 'engineers', 'researchers', 'scientists', 'executives',
+  'lawyers', 'managers', 'scholars', 'economists', 'bankers', 'developers',
 ]);
 
 /** Geographic and built-place heads: "Rio Grande Gorge Bridge", "Orange County", "Yangtze River". */
@@ -19,7 +33,7 @@ export const PLACE_HEADS = new Set([
   'lane', 'square', 'plaza', 'county', 'province', 'prefecture', 'island', 'islands', 'bay', 'valley', 'park', 'ocean',
   'sea', 'desert', 'canyon', 'gorge', 'falls', 'lake', 'harbor', 'harbour', 'beach', 'peninsula', 'coast', 'gulf',
   'strait', 'forest', 'hill', 'hills', 'heights', 'district', 'region', 'territory', 'airport', 'station', 'tower',
-  'dam', 'palace', 'castle', 'cathedral', 'kingdom', 'republic',
+  'dam', 'palace', 'castle', 'cathedral', 'kingdom', 'republic', 'creek', 'brook', 'canal', 'glacier', 'reef',
 ]);
 
 /** First words of place names: "Mount Everest", "Lake Tahoe", "Cape Horn". */
@@ -36,6 +50,17 @@ export const EVENT_PREFIXES = new Set(['hurricane', 'typhoon', 'cyclone', 'storm
 export const PRODUCT_HEADS = new Set([
   'engine', 'machine', 'telescope', 'collider', 'computer', 'phone', 'reactor', 'rocket', 'satellite', 'rover',
   'processor', 'vaccine', 'drone', 'app',
+]);
+
+/**
+ * Titles before a person's name, besides compromise's #Honorific (which misses "Mayor", "Senator", "General"):
+ * "Mayor Linda Park" is a person whatever "Park" says. Stripped from the name ("Dr. Kenji Watanabe" → "Kenji
+ * Watanabe").
+ */
+export const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'sir', 'dame', 'lady', 'mayor', 'senator', 'governor', 'president',
+  'minister', 'chancellor', 'judge', 'justice', 'general', 'colonel', 'captain', 'admiral', 'pope', 'king', 'queen',
+  'prince', 'princess', 'rev', 'reverend', 'sheikh',
 ]);
 
 /** Lower-case words allowed inside a name: "University of Paris", "Leonardo da Vinci", "Ludwig van Beethoven". */

@@ -5,6 +5,7 @@ import {
   EVENT_PREFIXES,
   FOUNDING_VERBS,
   NAME_CONNECTORS,
+  ORGANIZATION_DESCRIPTORS,
   ORGANIZATION_HEADS,
   ORGANIZATION_OBJECT_VERBS,
   PERSON_OBJECT_VERBS,
@@ -12,6 +13,8 @@ import {
   PLACE_PREFIXES,
   PLACE_PREPOSITIONS,
   PRODUCT_HEADS,
+  STAFF_NOUNS,
+  TITLES,
 } from './name-cues.js';
 
 /**
@@ -35,11 +38,12 @@ const FOLLOWED_BY_WHO = /^\s*,?\s*(who|whom|whose)\b/i;
  * Finds the capitalized names of one sentence (runs of proper nouns, joined by "of"/"da"/"von"... and split at
  * punctuation) and types each by evidence only, in this order:
  * 1. what the name says of itself: a head word ("... Ltd", "University of ...", "... Bridge", "... Engine",
- *    "Hurricane ...");
+ *    "Hurricane ..."), a title ("Mayor Linda Park", "Dr. Kenji Watanabe": a person, the title left out);
  * 2. what compromise knows of its head: #Person (a first name, a surname after one, an honorific), #Organization,
  *    #Place;
  * 3. what the sentence says of it: "X, who", a role noun before it ("officer Priya Natarajan", "the poet ..."), an
- *    apposition ("X, the chief executive"), "X founded", "hired X", "founded X"; last and weakest, "in/from/near X".
+ *    apposition ("X, the chief executive"), "X founded", "hired X", "founded (the) X", "the firm X", "analysts at X";
+ *    last and weakest, "in/from/near X".
  * Without any of these the name is `other`, never a guessed person.
  */
 export class NameFinder {
@@ -60,14 +64,14 @@ export class NameFinder {
       }
       const start = k;
       let end = k;
-      while (end + 1 < terms.length && !breaksAfter(terms[end])) {
+      while (end + 1 < terms.length && !this.endsName(end)) {
         const next = end + 1;
         if (this.isNameWord(next) && !this.splitsBefore(end, next)) {
           end = next;
         } else if (
           NAME_CONNECTORS.has(terms[next].text) &&
           next + 1 < terms.length &&
-          !breaksAfter(terms[next]) &&
+          !this.endsName(next) &&
           this.isNameWord(next + 1) &&
           !this.hasPersonEvidence(start, end)
         ) {
@@ -75,12 +79,15 @@ export class NameFinder {
         } else break;
       }
       k = end + 1;
-      // A lone nationality ("the Italian engineer") is an adjective, not a name.
-      if (start === end && tags[start].has('Demonym')) continue;
-      const span = spanOf(terms[start], terms[end]);
+      // A lone nationality ("the Italian engineer") is an adjective, a lone title ("the Mayor said") no name.
+      if (start === end && (tags[start].has('Demonym') || this.isTitle(start))) continue;
+      // Titles count as evidence but are not part of the name.
+      let nameStart = start;
+      while (nameStart < end && this.isTitle(nameStart)) nameStart++;
+      const span = spanOf(terms[nameStart], terms[end]);
       const name = this.text.slice(span.start, span.end);
       if (name.replace(/[^\p{L}]/gu, '').length < 2) continue;
-      const words = terms.slice(start, end + 1).map(wordOf);
+      const words = terms.slice(nameStart, end + 1).map(wordOf);
       const type = this.typeOf(start, end);
       if (type) found.push({ ...span, name, type, evidence: 'strong', words });
       else if (start > 0 && PLACE_PREPOSITIONS.has(terms[start - 1].normal)) {
@@ -101,6 +108,17 @@ export class NameFinder {
     if (!/^\p{Lu}/u.test(this.terms[k].text)) return tags.has('FirstName') || tags.has('LastName');
     if (k > 0) return true;
     return ['ProperNoun', 'Person', 'Organization', 'Place', 'Acronym'].some((tag) => tags.has(tag));
+  }
+
+  /** Punctuation ends a name, except the period of a title ("Dr. Kenji Watanabe"); a possessive ends it too. */
+  private endsName(k: number): boolean {
+    const term = this.terms[k];
+    if (this.tags[k].has('Possessive') || /['’]s$/i.test(term.text)) return true;
+    return breaksAfter(term) && !(this.isTitle(k) && /^\.\s*$/.test(term.post));
+  }
+
+  private isTitle(k: number): boolean {
+    return this.tags[k].has('Honorific') || TITLES.has(wordOf(this.terms[k]));
   }
 
   /** "Apple CEO Tim Cook": a first name or honorific after an organization, place or acronym starts a new name. */
@@ -126,14 +144,17 @@ export class NameFinder {
     }
     const multiword = end > start;
     const [first, headWord, last] = [wordOf(terms[start]), wordOf(terms[head]), wordOf(terms[end])];
-    // 1. The name's own words.
-    if (multiword && EVENT_PREFIXES.has(first)) return 'event';
-    if (ORGANIZATION_HEADS.has(headWord) || ORGANIZATION_HEADS.has(last)) return 'organization';
-    if (PLACE_HEADS.has(headWord) || (multiword && PLACE_PREFIXES.has(first))) return 'place';
-    if (EVENT_HEADS.has(headWord)) return 'event';
-    if (PRODUCT_HEADS.has(headWord)) return 'product';
-    // 2. compromise's tags of the head ("Jordan" after "in" is the country).
     const headTags = tags[head];
+    // 1. The name's own words (a head word alone is no name: "Co-author", "Park said").
+    if (multiword) {
+      if (EVENT_PREFIXES.has(first)) return 'event';
+      if (ORGANIZATION_HEADS.has(headWord) || ORGANIZATION_HEADS.has(last)) return 'organization';
+      if (this.isTitle(start) && !headTags.has('Organization')) return 'person';
+      if (PLACE_HEADS.has(headWord) || PLACE_PREFIXES.has(first)) return 'place';
+      if (EVENT_HEADS.has(headWord)) return 'event';
+      if (PRODUCT_HEADS.has(headWord)) return 'product';
+    }
+    // 2. compromise's tags of the head ("Jordan" after "in" is the country).
     const before = start > 0 ? terms[start - 1] : undefined;
     const afterPlacePreposition = before !== undefined && PLACE_PREPOSITIONS.has(before.normal);
     if (afterPlacePreposition && headTags.has('Place')) return 'place';
@@ -155,9 +176,14 @@ export class NameFinder {
       return 'person';
     }
     const before = start > 0 ? terms[start - 1] : undefined;
-    if (before && tags[start - 1].has('Verb')) {
-      if (PERSON_OBJECT_VERBS.has(rootOf(before))) return 'person';
-      if (ORGANIZATION_OBJECT_VERBS.has(rootOf(before))) return 'organization';
+    if (before && ORGANIZATION_DESCRIPTORS.has(before.normal)) return 'organization';
+    // "auditors at Deloitte"
+    if (before?.normal === 'at' && start > 1 && isStaffNoun(terms[start - 2], tags[start - 2])) return 'organization';
+    // The verb before it, past a determiner: "hired Satya Nadella", "founded the Lagos Community Health Network".
+    const verb = before && tags[start - 1].has('Determiner') ? start - 2 : start - 1;
+    if (verb >= 0 && tags[verb].has('Verb')) {
+      if (PERSON_OBJECT_VERBS.has(rootOf(terms[verb]))) return 'person';
+      if (ORGANIZATION_OBJECT_VERBS.has(rootOf(terms[verb]))) return 'organization';
     }
     // "founded by Larry Page"
     if (before?.normal === 'by' && start > 1 && FOUNDING_VERBS.has(rootOf(terms[start - 2]))) return 'person';
@@ -186,6 +212,10 @@ function isPersonTerm(tags: Set<string>): boolean {
 /** A lower-case role or kinship noun compromise tags #Actor ("officer", "poet", "sister"), not "my". */
 function isRoleNoun(term: Term, tags: Set<string>): boolean {
   return (tags.has('Actor') || tags.has('Honorific')) && !tags.has('Possessive') && !tags.has('Pronoun') && !/^\p{Lu}/u.test(term.text);
+}
+
+function isStaffNoun(term: Term, tags: Set<string>): boolean {
+  return STAFF_NOUNS.has(term.normal) || (tags.has('Actor') && tags.has('Plural'));
 }
 
 function rootOf(term: Term): string {

@@ -188,8 +188,8 @@ function namedType(tags: Set<string>): EntityType | undefined {
 
 /**
  * Names nothing typed, or only a preposition ("Natarajan said", "from Babbage's drawings"), take the type a typed
- * name of the same chunk gives that word: the whole name, or a word of a person's or organization's name. A word two typed names disagree on
- * stays `other`.
+ * name of the same chunk gives that word: the whole name, or a word of a person's name. A word two typed names
+ * disagree on stays `other`.
  */
 function typeByKnownNames(names: FoundName[]): void {
   const known = new Map<string, EntityType | null>();
@@ -200,7 +200,8 @@ function typeByKnownNames(names: FoundName[]): void {
   for (const name of names) {
     if (name.evidence !== 'strong') continue;
     learn(name.words.join(' '), name.type);
-    if (name.type === 'person' || name.type === 'organization') for (const word of name.words) learn(word, name.type);
+    // A person's first name or surname stands for them; a word of an organization's name often is a place.
+    if (name.type === 'person') for (const word of name.words) learn(word, name.type);
   }
   for (const name of names) {
     if (name.evidence === 'strong') continue;

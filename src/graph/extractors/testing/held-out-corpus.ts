@@ -110,6 +110,158 @@ export const HELD_OUT_TEXTS: HeldOutText[] = [
 ];
 
 /**
+ * A second held-out set, written after the evidence rules were in place, to tell how much the first set had
+ * taught them: sports, science press release, council notice, history, product review. Scored as written it gave
+ * P 0.80 / R 0.59; general fixes it showed (possessives, titles, lone suffixes) raised that, so it is no longer
+ * unseen either.
+ */
+export const FRESH_TEXTS: HeldOutText[] = [
+  {
+    style: 'sports report',
+    text:
+      "Kenyan runner Faith Kipyegon won the women's 1500 metres at the Diamond League meeting in Zurich on Thursday, " +
+      "beating Ethiopia's Gudaf Tsegay by almost two seconds. Kipyegon, who trains in Iten, said the fast track " +
+      'suited her. Nike, her sponsor, announced a bonus after the race. World Athletics president Sebastian Coe ' +
+      'watched from the stands alongside officials from the International Olympic Committee.',
+    gold: [
+      person('Faith Kipyegon', 'Kipyegon'),
+      person('Gudaf Tsegay', 'Tsegay'),
+      person('Sebastian Coe', 'Coe'),
+      organization('Nike'),
+      organization('World Athletics'),
+      organization('International Olympic Committee'),
+      place('Zurich'),
+      place('Ethiopia'),
+      place('Iten'),
+    ],
+    ignore: ['Diamond League'],
+  },
+  {
+    style: 'science press release',
+    text:
+      'Researchers at the Max Planck Institute for Astronomy in Heidelberg have measured the spin of a distant black ' +
+      'hole using the James Webb Space Telescope. The study, led by astrophysicist Lena Hoffmann and published in ' +
+      'Nature, was funded by the European Research Council. Co-author Dr. Kenji Watanabe of Kyoto University said ' +
+      'the result challenges earlier models. The team now plans follow-up observations with the Very Large ' +
+      'Telescope in Chile.',
+    gold: [
+      person('Lena Hoffmann', 'Hoffmann'),
+      person('Kenji Watanabe', 'Watanabe', 'Dr. Kenji Watanabe'),
+      organization('Max Planck Institute for Astronomy', 'Max Planck Institute'),
+      organization('European Research Council'),
+      organization('Kyoto University'),
+      place('Heidelberg'),
+      place('Chile'),
+    ],
+    ignore: ['Nature'],
+  },
+  {
+    style: 'council notice',
+    text:
+      'The city council of Springfield approved a new zoning plan on Monday after a six-hour hearing. Mayor Linda ' +
+      'Park said the plan would allow 2,000 new homes along the Willow Creek corridor. Opponents, led by the ' +
+      'Springfield Heritage Trust, argued that the changes ignored a 2019 ruling by the Illinois Supreme Court. The ' +
+      'Department of Housing will review the plan before construction begins next spring.',
+    gold: [
+      person('Linda Park', 'Mayor Linda Park'),
+      organization('Springfield Heritage Trust'),
+      organization('Illinois Supreme Court'),
+      organization('Department of Housing'),
+      place('Springfield'),
+      place('Willow Creek'),
+    ],
+  },
+  {
+    style: 'history',
+    text:
+      'In 1405 the admiral Zheng He set sail from Nanjing with a fleet of more than two hundred ships. Over the next ' +
+      'three decades his voyages reached Calicut, Hormuz and the coast of East Africa. The expeditions were ' +
+      'sponsored by the Yongle Emperor, and after his death the Ming court ended them. Historians such as Gavin ' +
+      'Menzies have made bolder claims about the fleet, which most scholars at the Royal Geographical Society reject.',
+    gold: [
+      person('Zheng He'),
+      person('Yongle Emperor'),
+      person('Gavin Menzies', 'Menzies'),
+      organization('Royal Geographical Society'),
+      place('Nanjing'),
+      place('Calicut'),
+      place('Hormuz'),
+      place('East Africa'),
+    ],
+    ignore: ['Ming'],
+  },
+  {
+    style: 'product review',
+    text:
+      'I have used the Pixel 8 for three months now and it beats my old iPhone 12 on battery life. Google’s camera ' +
+      'app is still the best on Android, although the Samsung Galaxy S24 takes sharper photos at night. I bought ' +
+      'mine at a Best Buy in Austin, and the staff set up the Google Fi plan in ten minutes.',
+    gold: [organization('Google'), organization('Samsung'), organization('Best Buy'), place('Austin')],
+  },
+];
+
+/**
+ * A third set: obituary, court report, tech blog. Written after the second set's fixes and scored as written:
+ * P 0.83 / R 0.71, organization recall 0.25 (company names compromise does not know). Three organization cues
+ * came from it ("the firm X", "auditors at X", a verb's object past a determiner), so it too is seen now: the
+ * next held-out text should be written fresh.
+ */
+export const UNSEEN_TEXTS: HeldOutText[] = [
+  {
+    style: 'obituary',
+    text:
+      'Margaret Okafor, a nurse who founded the Lagos Community Health Network, died on Sunday at her home in Abuja. ' +
+      "She was 81. Born in Enugu, Okafor trained at St Thomas' Hospital in London before returning to Nigeria in " +
+      '1968. Her son, Daniel Okafor, said she had remained active in the Red Cross until last year.',
+    gold: [
+      person('Margaret Okafor', 'Okafor'),
+      person('Daniel Okafor'),
+      organization('Lagos Community Health Network'),
+      organization('Red Cross'),
+      place('Abuja'),
+      place('Enugu'),
+      place('London'),
+      place('Nigeria'),
+    ],
+    ignore: ["St Thomas' Hospital", 'St Thomas'],
+  },
+  {
+    style: 'court report',
+    text:
+      'A federal judge in San Francisco ruled on Friday that Oracle must pay $40 million to former employees who ' +
+      'accused the company of unequal pay. Judge Maria Chen wrote that Oracle had ignored warnings from its own ' +
+      'auditors at Deloitte. Lawyers for the plaintiffs, led by Rachel Stein of the firm Altshuler Berzon, said they ' +
+      'would seek further damages. The Labor Department welcomed the decision.',
+    gold: [
+      person('Maria Chen', 'Chen'),
+      person('Rachel Stein', 'Stein'),
+      organization('Oracle'),
+      organization('Deloitte'),
+      organization('Altshuler Berzon'),
+      organization('Labor Department'),
+      place('San Francisco'),
+    ],
+  },
+  {
+    style: 'tech blog',
+    text:
+      'This week we migrated our backend from Heroku to AWS, and the bill dropped by a third. Our lead engineer, ' +
+      'Tomasz Nowak, wrote most of the Terraform scripts during a sprint in Kraków. We also moved error tracking to ' +
+      'Sentry after a long talk with their team in Vienna. If you are in Berlin next month, come to our meetup at ' +
+      'Factory Berlin.',
+    gold: [
+      person('Tomasz Nowak', 'Nowak'),
+      organization('Heroku'),
+      organization('Sentry'),
+      place('Kraków'),
+      place('Vienna'),
+      place('Berlin'),
+    ],
+    ignore: ['AWS', 'Factory Berlin'],
+  },
+];
+
+/**
  * Sentences that name no person at all: products, machines, bridges, events, storms. Any `person` the extractor
  * finds in them is wrong.
  */
