@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { loginAdmin, registerAndLogin } from './support/auth.js';
@@ -28,6 +29,8 @@ const STACK_TRACE = /\bat .*\.(js|ts):\d+/;
 const is4xx = (status: number) => status >= 400 && status < 500;
 const oneOf = (...statuses: number[]) => (status: number) => statuses.includes(status);
 const JSON_TYPE = 'application/json';
+/** 20 MB of JSON whitespace in a few kB of gzip: the body limit must apply to the inflated size. */
+const GZIP_BOMB = gzipSync(Buffer.concat([Buffer.from('{"a":1'), Buffer.alloc(20_000_000, 0x20), Buffer.from('}')]));
 
 /** Valid values of path parameters, so only the parameter under test is hostile. */
 const PATH_DEFAULTS: Record<string, () => string> = {
@@ -73,6 +76,8 @@ describe('API robustness: hostile input gets a clear 4xx in the envelope, never 
   /** Operations that answer a user's token with 403 (admin only). */
   const adminOnly = new Set<ApiOperation>();
   let sent = 0;
+  /** A file of the user's, so hostile queries also reach routes past their 404. */
+  let realFileId: string;
 
   const bearer = (op: ApiOperation) => (adminOnly.has(op) ? adminToken : user.token);
   const expiredAdminToken = () => {
@@ -101,6 +106,13 @@ describe('API robustness: hostile input gets a clear 4xx in the envelope, never 
     client = new RawHttpClient('127.0.0.1', (server.address() as AddressInfo).port);
     user = await registerAndLogin(t);
     adminToken = await loginAdmin(t);
+    const uploaded = await t
+      .http()
+      .post('/api/v1/files')
+      .set('authorization', `Bearer ${user.token}`)
+      .attach('file', Buffer.from(`robustness ${randomUUID()}: Ada Lovelace met Charles Babbage in London.`), 'notes.txt')
+      .expect(202);
+    realFileId = (uploaded.body.data as { file_id: string }).file_id;
     const docs = await t.http().get('/docs-json').expect(200);
     operations = listOperations(docs.body as OpenApiDocument);
     // Which guarded routes are admin-only: ask each once with the user's token (logout would revoke it).
@@ -160,6 +172,7 @@ describe('API robustness: hostile input gets a clear 4xx in the envelope, never 
     const probes: Probe[] = [];
     for (const op of operations.filter((o) => o.queryParams.length && o.template !== '/metrics')) {
       const headers = { authorization: `Bearer ${bearer(op)}` };
+      const existing = { file_id: realFileId };
       for (const { name, schema } of op.queryParams) {
         const numeric = schema.type === 'number' || schema.type === 'integer';
         for (const value of HOSTILE_QUERY_VALUES) {
@@ -170,13 +183,13 @@ describe('API robustness: hostile input gets a clear 4xx in the envelope, never 
           probes.push({
             label: `query ${name}=${value.slice(0, 20)}`,
             method: op.method,
-            path: buildPath(op, {}, `${name}=${value}`),
+            path: buildPath(op, existing, `${name}=${value}`),
             headers,
             expect: invalid ? is4xx : undefined,
           });
         }
         for (const query of [`${name}=1&${name}=2`, `${name}[]=1`, `${name}[a]=1`, `${name}`]) {
-          probes.push({ label: `query ${query}`, method: op.method, path: buildPath(op, {}, query), headers, expect: numeric && query.includes('&') ? is4xx : undefined });
+          probes.push({ label: `query ${query}`, method: op.method, path: buildPath(op, existing, query), headers, expect: numeric && query.includes('&') ? is4xx : undefined });
         }
       }
       probes.push({ label: 'unknown query param', method: op.method, path: buildPath(op, {}, 'unknown_param=1'), headers, expect: oneOf(400) });
@@ -218,6 +231,9 @@ describe('API robustness: hostile input gets a clear 4xx in the envelope, never 
       probes.push(probe('__proto__ field', `{"__proto__":{"polluted":true},${JSON.stringify(valid).slice(1)}`));
       probes.push(probe('constructor field', JSON.stringify({ ...valid, constructor: { prototype: { polluted: true } } })));
       probes.push(probe('2 MB body', JSON.stringify({ ...valid, pad: 'x'.repeat(2_000_000) }), oneOf(413)));
+      probes.push({ ...probe('gzip bomb', GZIP_BOMB, oneOf(413)), headers: { ...headers, 'content-encoding': 'gzip' } });
+      probes.push({ ...probe('asks for HTML', '{bad', oneOf(400)), headers: { ...headers, accept: 'text/html' } });
+      probes.push({ ...probe('garbage X-Forwarded-For', JSON.stringify(valid)), headers: { ...headers, 'x-forwarded-for': 'garbage, 999.1.1.1, ::zz' } });
       for (const [name, prop] of Object.entries(schema.properties ?? {})) {
         // The memory value is any JSON value by design; only its size is limited.
         const anyJson = op.template === '/api/v1/memory/{key}' && name === 'value';
