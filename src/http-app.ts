@@ -2,6 +2,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { markGuardedOperations } from './common/auth/swagger-security.js';
+import { answerClientErrorsInEnvelope } from './common/http/client-error.handler.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import { AppConfig } from './infra/config/app-config.js';
 
@@ -20,6 +21,7 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
   app.use(helmet({ contentSecurityPolicy: false }));
   app.enableCors({ origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins, credentials: true });
   app.useGlobalPipes(createValidationPipe());
+  answerClientErrorsInEnvelope(app.getHttpServer());
 
   const document = SwaggerModule.createDocument(
     app,

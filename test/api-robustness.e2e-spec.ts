@@ -377,6 +377,19 @@ describe('API robustness: hostile input gets a clear 4xx in the envelope, never 
     await expectNoViolations(probes);
   });
 
+  it("answers what Node's HTTP parser refuses (huge URL or header, garbled request line) in the envelope", async () => {
+    const probes: Probe[] = [
+      { label: '40 kB URL', method: 'GET', path: `/api/v1/files?q=${'x'.repeat(40_000)}`, expect: oneOf(431) },
+      { label: '40 kB header', method: 'GET', path: '/api/v1/files', headers: { 'x-pad': 'x'.repeat(40_000) }, expect: oneOf(431) },
+    ];
+    await expectNoViolations(probes);
+    for (const bytes of ['GARBAGE\r\n\r\n', 'GET /api/v1/files HTTP/9.9\r\n\r\n', 'GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n']) {
+      const res = await client.sendBytes(bytes);
+      sent += 1;
+      expect({ bytes, found: violations({ label: 'raw bytes', method: '?', path: '?', expect: is4xx }, res, process.cwd()) }).toEqual({ bytes, found: [] });
+    }
+  });
+
   it('keeps /metrics and the Bull Board dashboard free of stack traces', async () => {
     const admin = `Bearer ${adminToken}`;
     const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toString('base64')}`;

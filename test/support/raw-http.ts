@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { connect } from 'node:net';
 
 export interface RawRequest {
   method: string;
@@ -55,6 +56,22 @@ export class RawHttpClient {
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, reqs.length) }, lane));
     return results;
+  }
+
+  /** Writes bytes that are not HTTP at all and reads whatever comes back until the server closes. */
+  sendBytes(bytes: string): Promise<RawResponse> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(this.port, this.host, () => socket.end(bytes));
+      const chunks: Buffer[] = [];
+      socket.setTimeout(15_000, () => socket.destroy(new Error('no answer to raw bytes')));
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      socket.on('error', reject);
+      socket.on('close', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const [head, ...rest] = raw.split('\r\n\r\n');
+        resolve({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0), headers: {}, text: rest.join('\r\n\r\n') });
+      });
+    });
   }
 
   close(): void {
