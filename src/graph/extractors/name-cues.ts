@@ -60,7 +60,7 @@ export const PRODUCT_HEADS = new Set([
 export const TITLES = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'sir', 'dame', 'lady', 'mayor', 'senator', 'governor', 'president',
   'minister', 'chancellor', 'judge', 'justice', 'general', 'colonel', 'captain', 'admiral', 'pope', 'king', 'queen',
-  'prince', 'princess', 'rev', 'reverend', 'sheikh',
+  'prince', 'princess', 'rev', 'reverend', 'sheikh', 'ceo', 'cfo', 'cto', 'chairman', 'chairwoman',
 ]);
 
 /** Lower-case words allowed inside a name: "University of Paris", "Leonardo da Vinci", "Ludwig van Beethoven". */

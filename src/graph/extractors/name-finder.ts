@@ -42,8 +42,8 @@ const FOLLOWED_BY_WHO = /^\s*,?\s*(who|whom|whose)\b/i;
  * 2. what compromise knows of its head: #Person (a first name, a surname after one, an honorific), #Organization,
  *    #Place;
  * 3. what the sentence says of it: "X, who", a role noun before it ("officer Priya Natarajan", "the poet ..."), an
- *    apposition ("X, the chief executive"), "X founded", "hired X", "founded (the) X", "the firm X", "analysts at X";
- *    last and weakest, "in/from/near X".
+ *    apposition ("X, the chief executive"), "X founded", "hired X", "founded (the) X", "the firm X", "analysts at X",
+ *    "<person> of X"; last and weakest, "in/from/near X".
  * Without any of these the name is `other`, never a guessed person.
  */
 export class NameFinder {
@@ -56,6 +56,7 @@ export class NameFinder {
   find(): FoundName[] {
     const found: FoundName[] = [];
     const { terms, tags } = this;
+    let previousPersonEnd = -1;
     let k = 0;
     while (k < terms.length) {
       if (!this.isNameWord(k)) {
@@ -81,14 +82,17 @@ export class NameFinder {
       k = end + 1;
       // A lone nationality ("the Italian engineer") is an adjective, a lone title ("the Mayor said") no name.
       if (start === end && (tags[start].has('Demonym') || this.isTitle(start))) continue;
-      // Titles count as evidence but are not part of the name.
+      // "Tim Cook of Apple": the affiliation of a person just named.
+      const ofPerson = start >= 2 && terms[start - 1].normal === 'of' && previousPersonEnd === start - 2;
+      const type = this.typeOf(start, end) ?? (ofPerson ? 'organization' : undefined);
+      // A person's titles count as evidence but are not part of the name ("General Motors" keeps its first word).
       let nameStart = start;
-      while (nameStart < end && this.isTitle(nameStart)) nameStart++;
+      while (type === 'person' && nameStart < end && this.isTitle(nameStart)) nameStart++;
       const span = spanOf(terms[nameStart], terms[end]);
       const name = this.text.slice(span.start, span.end);
       if (name.replace(/[^\p{L}]/gu, '').length < 2) continue;
       const words = terms.slice(nameStart, end + 1).map(wordOf);
-      const type = this.typeOf(start, end);
+      if (type === 'person') previousPersonEnd = end;
       if (type) found.push({ ...span, name, type, evidence: 'strong', words });
       else if (start > 0 && PLACE_PREPOSITIONS.has(terms[start - 1].normal)) {
         found.push({ ...span, name, type: 'place', evidence: 'weak', words });
@@ -107,7 +111,9 @@ export class NameFinder {
     if (NEVER_NAME.some((tag) => tags.has(tag))) return false;
     if (!/^\p{Lu}/u.test(this.terms[k].text)) return tags.has('FirstName') || tags.has('LastName');
     if (k > 0) return true;
-    return ['ProperNoun', 'Person', 'Organization', 'Place', 'Acronym'].some((tag) => tags.has(tag));
+    if (['ProperNoun', 'Person', 'Organization', 'Place', 'Acronym'].some((tag) => tags.has(tag))) return true;
+    // "Zorblax Quentor arrived", "Apple CEO Tim Cook": the first word of a longer capitalized name.
+    return this.terms.length > 1 && !breaksAfter(this.terms[0]) && this.isNameWord(1);
   }
 
   /** Punctuation ends a name, except the period of a title ("Dr. Kenji Watanabe"); a possessive ends it too. */
@@ -121,9 +127,15 @@ export class NameFinder {
     return this.tags[k].has('Honorific') || TITLES.has(wordOf(this.terms[k]));
   }
 
-  /** "Apple CEO Tim Cook": a first name or honorific after an organization, place or acronym starts a new name. */
+  /**
+   * "Apple CEO Tim Cook", "New York Mayor Eric Adams": a title before a name starts a new name; so does a first
+   * name or honorific after an organization, place or acronym.
+   */
   private splitsBefore(left: number, right: number): boolean {
     const [l, r] = [this.tags[left], this.tags[right]];
+    if (this.isTitle(right) && !this.isTitle(left) && right + 1 < this.terms.length && !this.endsName(right)) {
+      if (this.isNameWord(right + 1)) return true;
+    }
     if (!r.has('FirstName') && !r.has('Honorific')) return false;
     return (l.has('Organization') || l.has('Place') || l.has('Acronym')) && !isPersonTerm(l);
   }

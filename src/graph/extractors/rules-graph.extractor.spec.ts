@@ -64,6 +64,58 @@ describe('RulesGraphExtractor', () => {
     expect([...curie[0].mentions.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3);
   });
 
+  describe('types names by evidence, never by a guess', () => {
+    const typesIn = (text: string) =>
+      Object.fromEntries(
+        new RulesGraphExtractor()
+          .extractChunk({ id: 'c', text })
+          .entities.filter((e) => e.type !== 'concept')
+          .map((e) => [e.name, e.type]),
+      );
+
+    it('by the words of the name itself', () => {
+      expect(
+        typesIn(
+          'Babbage designed the Analytical Engine. Engineers closed the Golden Gate Bridge. ' +
+            'Staff of Northwind Ltd met the Ministry of Transport at the Boston Marathon. Hurricane Katrina hit hard.',
+        ),
+      ).toMatchObject({
+        'Analytical Engine': 'product',
+        'Golden Gate Bridge': 'place',
+        'Northwind Ltd': 'organization',
+        'Ministry of Transport': 'organization',
+        'Boston Marathon': 'event',
+        'Hurricane Katrina': 'event',
+      });
+    });
+
+    it('by the sentence around it, and leaves a name without evidence as other', () => {
+      expect(typesIn('Zorblax Quentor arrived yesterday.')).toEqual({ 'Zorblax Quentor': 'other' });
+      expect(typesIn('Microsoft hired Zorblax Quentor, who grew up nearby.')).toMatchObject({ 'Zorblax Quentor': 'person' });
+      expect(typesIn('Zorblax Quentor founded Blorptech.')).toEqual({ 'Zorblax Quentor': 'person', Blorptech: 'organization' });
+      expect(typesIn('Chief financial officer Priya Natarajan met auditors at Qlarvo.')).toEqual({
+        'Priya Natarajan': 'person',
+        Qlarvo: 'organization',
+      });
+      expect(typesIn('Tim Cook of Apple visited Plenth.')).toMatchObject({ Apple: 'organization' });
+    });
+
+    it('leaves titles out of a person\'s name, not out of an organization\'s', () => {
+      expect(typesIn('Dr. Kenji Watanabe met Mayor Linda Park and Apple CEO Tim Cook.')).toMatchObject({
+        'Kenji Watanabe': 'person',
+        'Linda Park': 'person',
+        'Tim Cook': 'person',
+      });
+      expect(typesIn('General Motors cut jobs.')).toEqual({ 'General Motors': 'organization' });
+    });
+
+    it('gives a lone surname its person, and "from Babbage\'s drawings" makes no place', async () => {
+      const graph = await fileGraph(['Charles Babbage designed engines. A museum built one from Babbage\'s drawings.']);
+      const babbage = [...graph.entities.values()].filter((e) => e.normalizedName.includes('babbage'));
+      expect(babbage.map((e) => [e.normalizedName, e.type])).toEqual([['charles babbage', 'person']]);
+    });
+  });
+
   it('stops when its signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort();
