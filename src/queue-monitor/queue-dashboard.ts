@@ -13,6 +13,8 @@ import { assertRedisAvailable } from './redis-availability.js';
 
 export const DASHBOARD_PATH = '/admin/queues';
 
+type BoardErrorResponse = ReturnType<Parameters<ExpressAdapter['setErrorHandler']>[0]>;
+
 /**
  * Bull Board at /admin/queues, outside the /api/v1 prefix. Admins get the full board; any other signed-in user gets a
  * read-only board (and every non-GET request is refused); no credentials → 401 with a Basic challenge, so a browser
@@ -47,6 +49,11 @@ export class QueueDashboard implements OnModuleInit {
       serverAdapter,
       options: { uiConfig: { boardTitle: readOnlyMode ? 'Queues (read-only)' : 'Queues' } },
     });
+    // Bull Board's own handler adds the error's stack when NODE_ENV=development; same shape (its UI reads it), no stack.
+    serverAdapter.setErrorHandler((error: Error & { statusCode?: number }) => ({
+      status: (error.statusCode ?? 500) as BoardErrorResponse['status'],
+      body: { error: { key: 'ERRORS.INTERNAL_SERVER_ERROR' }, message: error.message },
+    }));
     return serverAdapter.getRouter() as RequestHandler;
   }
 
