@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,7 @@ export class ParallelRulesGraphExtractor implements GraphExtractor, OnModuleDest
   ) {
     const configured = config.graph.extractionThreads;
     const threads = configured > 0 ? configured : Math.min(MAX_AUTO_THREADS, availableParallelism());
-    const worker = fileURLToPath(new URL('./rules-extraction.worker.js', import.meta.url));
+    const worker = this.workerFile();
     if (threads > 1 && existsSync(worker)) {
       this.pool = new Piscina({ filename: worker, minThreads: 0, maxThreads: threads, idleTimeout: IDLE_TIMEOUT_MS });
       this.logger.log(`rules extraction on up to ${threads} worker threads`);
@@ -43,23 +44,49 @@ export class ParallelRulesGraphExtractor implements GraphExtractor, OnModuleDest
   async extract(chunks: ChunkText[], options: ExtractOptions = {}): Promise<ExtractorResult> {
     const pool = this.pool;
     if (!pool) return this.inThread.extract(chunks, options);
-    options.signal?.throwIfAborted();
+    const { signal } = options;
+    signal?.throwIfAborted();
+    // One signal of our own for this call's tasks (piscina listens once per task): the job's signal gets one
+    // listener, and a failed task cancels the others.
+    const cancel = new AbortController();
+    const taskCount = Math.ceil(chunks.length / CHUNKS_PER_TASK);
+    setMaxListeners(taskCount + 1, cancel.signal);
+    const onAbort = () => cancel.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
     let done = 0;
-    const tasks: Promise<ChunkExtraction[]>[] = [];
-    for (let i = 0; i < chunks.length; i += CHUNKS_PER_TASK) {
-      const slice = chunks.slice(i, i + CHUNKS_PER_TASK);
-      tasks.push(
-        pool.run(slice, options.signal ? { signal: options.signal } : {}).then(async (found) => {
+    let firstError: unknown;
+    try {
+      const tasks: Promise<ChunkExtraction[]>[] = [];
+      for (let i = 0; i < chunks.length; i += CHUNKS_PER_TASK) {
+        const slice = chunks.slice(i, i + CHUNKS_PER_TASK);
+        const task = pool.run(slice, { signal: cancel.signal }).then(async (found) => {
           done += slice.length;
           await options.onChunkDone?.(done, chunks.length);
           return found;
-        }),
-      );
+        });
+        task.catch((error: unknown) => {
+          // The first rejection is the cause; the others are the cancellations it triggers.
+          firstError ??= error;
+          cancel.abort();
+        });
+        tasks.push(task);
+      }
+      const settled = await Promise.allSettled(tasks);
+      if (firstError !== undefined) throw signal?.aborted ? signal.reason : firstError;
+      return { chunks: settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : [])), failedChunkIds: [] };
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
     }
-    const settled = await Promise.allSettled(tasks);
-    const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-    if (failure) throw options.signal?.aborted ? options.signal.reason : failure.reason;
-    return { chunks: settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : [])), failedChunkIds: [] };
+  }
+
+  /** Threads extraction runs on: the pool's size, or 1 (in the job's own thread). */
+  get threads(): number {
+    return this.pool?.options.maxThreads ?? 1;
+  }
+
+  /** The compiled worker module beside this one (a spec points it at a compiled copy of the sources). */
+  protected workerFile(): string {
+    return fileURLToPath(new URL('./rules-extraction.worker.js', import.meta.url));
   }
 
   async onModuleDestroy(): Promise<void> {
