@@ -188,6 +188,11 @@ describe('API robustness: hostile input gets a clear 4xx in the envelope, never 
             expect: invalid ? is4xx : undefined,
           });
         }
+        // The edges of the valid range are valid: a success (or the 404 of a missing resource), never a 400 or 500.
+        const edges = numeric ? [schema.minimum, schema.maximum ?? Number.MAX_SAFE_INTEGER] : [];
+        for (const edge of edges.filter((e): e is number => e !== undefined)) {
+          probes.push({ label: `query ${name} at ${edge}`, method: op.method, path: buildPath(op, existing, `${name}=${edge}`), headers, expect: (st) => st < 300 || st === 404 });
+        }
         for (const query of [`${name}=1&${name}=2`, `${name}[]=1`, `${name}[a]=1`, `${name}`]) {
           probes.push({ label: `query ${query}`, method: op.method, path: buildPath(op, existing, query), headers, expect: numeric && query.includes('&') ? is4xx : undefined });
         }
@@ -240,6 +245,11 @@ describe('API robustness: hostile input gets a clear 4xx in the envelope, never 
         const wrong = anyJson ? [] : wrongTypeValues(prop, required.has(name));
         for (const value of wrong) {
           probes.push(probe(`${name}=${JSON.stringify(value).slice(0, 30)}`, JSON.stringify({ ...valid, [name]: value }), oneOf(400)));
+        }
+        // Valid edges (minimum, maximum, maxLength) pass validation, and nothing further down breaks on them.
+        const edges = [prop.minimum, prop.maximum, prop.maxLength === undefined ? undefined : 'x'.repeat(prop.maxLength)];
+        for (const edge of edges.filter((e) => e !== undefined)) {
+          probes.push(probe(`${name} at the edge ${String(edge).slice(0, 12)}`, JSON.stringify({ ...valid, [name]: edge }), (st) => st !== 400));
         }
         for (const value of nastyValues()) {
           probes.push(probe(`${name}=nasty ${JSON.stringify(value).slice(0, 20)}`, JSON.stringify({ ...valid, [name]: value })));

@@ -9,6 +9,7 @@ export interface JsonSchema {
   example?: unknown;
   default?: unknown;
   minimum?: number;
+  maximum?: number;
   minLength?: number;
   maxLength?: number;
   items?: JsonSchema;
