@@ -169,7 +169,8 @@ export function runBench(main: () => Promise<number>): void {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      const cause = error instanceof Error && error.cause ? `\ncaused by: ${String(error.cause)}` : '';
+      process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}${cause}\n`);
       process.exit(1);
     },
   );

@@ -1,19 +1,25 @@
 /**
- * Whole-pipeline throughput on plain text with the default providers (hash embeddings, rules graph extractor, the
- * embedded PGlite): upload, then parse → chunk → embed → store → graph, in MB/s, with the time of each stage (from
- * the stage timings the pipeline stores with the file). Prints figures; asserts nothing.
+ * Whole-pipeline throughput and memory on plain text with the default providers (hash embeddings, rules graph
+ * extractor, the embedded PGlite): upload, then parse → chunk → embed → store → graph, in MB/s, with the time of
+ * each stage (from the stage timings the pipeline stores with the file), and the API's peak RSS growth while it
+ * processes a small file and then a large one in the same process (bounded memory: the two growths stay close).
+ * Prints figures; asserts nothing.
  *
- *   node scripts/bench/run.mjs pipeline [--mib 5]
+ *   node scripts/bench/run.mjs pipeline [--mib 5] [--small-mib 1] [--kg-threads 0]
+ *
+ * --kg-threads sets KG_EXTRACTION_THREADS (0 = one per CPU, at most 4; 1 = extraction on the job's own thread).
  *
  * Needs Redis on REDIS_URL (default redis://127.0.0.1:6379/0).
  */
-import { delay, log, MIB, runBench, startApi, uploadGeneratedText } from './files-bench-support.js';
+import { BenchApi, delay, log, MIB, rssOf, runBench, startApi, uploadGeneratedText } from './files-bench-support.js';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
 const SIZE_MIB = arg('mib', 5);
+const SMALL_MIB = arg('small-mib', 1);
+const KG_THREADS = arg('kg-threads', 0);
 const STAGES = ['chunking', 'vectorization', 'storage', 'kg_extraction'] as const;
 
 interface FileView {
@@ -25,36 +31,143 @@ interface FileView {
   stages: Record<string, { status: string; duration_ms?: number; started_at?: string }> | null;
 }
 
-async function main(): Promise<number> {
-  const api = await startApi({ RUN_WORKERS: 'true', UPLOAD_MAX_BYTES: String((SIZE_MIB + 16) * MIB) });
+/** Before the graph stage (parse, chunk, embed, store) and from its start on. */
+type Phase = 'text' | 'graph';
+
+interface Run {
+  file: FileView;
+  totalSeconds: number;
+  uploadSeconds: number;
+  baselineRss: number;
+  peakRss: number;
+  baselineHeap: number;
+  peakHeap: number;
+  /** Peak RSS and JS heap in each phase. */
+  phases: Record<Phase, { rss: number; heap: number }>;
+}
+
+/** The API's V8 heap in use (its Prometheus endpoint, open from loopback): tells JS objects from the rest of RSS. */
+async function heapUsed(api: BenchApi): Promise<number> {
+  const text = await (await fetch(`${api.base}/metrics`)).text();
+  return Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? 0);
+}
+
+/** Uploads `mib` of generated text and waits for the pipeline, sampling the API's RSS all along. */
+async function processOne(api: BenchApi, mib: number, name: string): Promise<Run> {
+  const baselineRss = rssOf(api.pid);
+  const baselineHeap = await heapUsed(api);
+  let peakRss = baselineRss;
+  let peakHeap = baselineHeap;
+  let phase: Phase = 'text';
+  const phases: Run['phases'] = { text: { rss: baselineRss, heap: baselineHeap }, graph: { rss: 0, heap: 0 } };
+  const sampler = setInterval(() => {
+    if (!isAlive(api.pid)) return;
+    const rss = rssOf(api.pid);
+    peakRss = Math.max(peakRss, rss);
+    phases[phase].rss = Math.max(phases[phase].rss, rss);
+  }, 50);
+  const heapSampler = setInterval(() => {
+    heapUsed(api).then(
+      (used) => {
+        peakHeap = Math.max(peakHeap, used);
+        phases[phase].heap = Math.max(phases[phase].heap, used);
+      },
+      () => undefined,
+    );
+  }, 1000);
   try {
     const started = performance.now();
-    const upload = await uploadGeneratedText(api, SIZE_MIB * MIB, 'pipeline.txt');
+    const upload = await uploadGeneratedText(api, mib * MIB, name);
     const uploadSeconds = (performance.now() - started) / 1000;
     if (upload.status !== 202) throw new Error(`upload answered ${upload.status}: ${upload.body}`);
     const fileId = (JSON.parse(upload.body) as { data: { file_id: string } }).data.file_id;
-
-    let file: FileView | undefined;
-    for (;;) {
-      const res = await fetch(`${api.base}/api/v1/files/${fileId}`, { headers: { authorization: `Bearer ${api.token}` } });
-      file = ((await res.json()) as { data: FileView }).data;
+    let file: FileView;
+    for (let failures = 0; ; ) {
+      try {
+        const res = await fetch(`${api.base}/api/v1/files/${fileId}`, { headers: { authorization: `Bearer ${api.token}` } });
+        file = ((await res.json()) as { data: FileView }).data;
+        const live = await fetch(`${api.base}/api/v1/files/${fileId}/status`, {
+          headers: { authorization: `Bearer ${api.token}` },
+        });
+        const doc = ((await live.json()) as { data?: { kg_extraction?: { status: string } } }).data;
+        if (doc?.kg_extraction && doc.kg_extraction.status !== 'pending') phase = 'graph';
+        failures = 0;
+      } catch (error) {
+        // A dead API is the finding; a dropped keep-alive connection or a stalled answer is retried.
+        if (!isAlive(api.pid)) throw new Error(`the API process died while processing ${name}`);
+        if (++failures > 20) throw error;
+        log(`  (status poll failed: ${error instanceof Error ? String(error.cause ?? error.message) : String(error)}; retrying)`);
+        await delay(1000);
+        continue;
+      }
       if (file.status === 'completed' || file.status === 'failed') break;
       await delay(250);
     }
-    const totalSeconds = (performance.now() - started) / 1000;
     if (file.status !== 'completed') throw new Error(`pipeline failed: ${file.error}`);
-    const stages = file.stages ?? {};
-    const first = Math.min(...STAGES.map((s) => Date.parse(stages[s]?.started_at ?? '') || Infinity));
-    const pipelineSeconds = (Date.parse(file.processed_at!) - first) / 1000;
-    const mb = (SIZE_MIB * MIB) / 1e6;
-    log(`plain text ${SIZE_MIB} MiB (${mb.toFixed(2)} MB), ${file.chunk_count} chunks`);
-    log(`upload ${uploadSeconds.toFixed(2)} s; pipeline ${pipelineSeconds.toFixed(2)} s → ${(mb / pipelineSeconds).toFixed(2)} MB/s`);
-    log(`upload to completed ${totalSeconds.toFixed(2)} s → ${(mb / totalSeconds).toFixed(2)} MB/s end to end`);
-    for (const stage of STAGES) {
-      const ms = stages[stage]?.duration_ms;
-      const share = ms !== undefined ? ` (${((ms / 1000 / pipelineSeconds) * 100).toFixed(0)}%)` : '';
-      log(`  ${stage.padEnd(14)} ${ms !== undefined ? (ms / 1000).toFixed(2) + ' s' : 'n/a'}${share}`);
-    }
+    const totalSeconds = (performance.now() - started) / 1000;
+    return { file, uploadSeconds, totalSeconds, baselineRss, peakRss, baselineHeap, peakHeap, phases };
+  } finally {
+    clearInterval(sampler);
+    clearInterval(heapSampler);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function report(label: string, mib: number, run: Run): void {
+  const stages = run.file.stages ?? {};
+  const first = Math.min(...STAGES.map((s) => Date.parse(stages[s]?.started_at ?? '') || Infinity));
+  const pipelineSeconds = (Date.parse(run.file.processed_at!) - first) / 1000;
+  const mb = (mib * MIB) / 1e6;
+  const growth = (run.peakRss - run.baselineRss) / MIB;
+  log(`${label}: plain text ${mib} MiB (${mb.toFixed(2)} MB), ${run.file.chunk_count} chunks`);
+  log(`  upload ${run.uploadSeconds.toFixed(2)} s; pipeline ${pipelineSeconds.toFixed(2)} s → ${(mb / pipelineSeconds).toFixed(2)} MB/s`);
+  log(`  upload to completed ${run.totalSeconds.toFixed(2)} s → ${(mb / run.totalSeconds).toFixed(2)} MB/s end to end`);
+  for (const stage of STAGES) {
+    const ms = stages[stage]?.duration_ms;
+    const share = ms !== undefined ? ` (${((ms / 1000 / pipelineSeconds) * 100).toFixed(0)}%)` : '';
+    log(`    ${stage.padEnd(14)} ${ms !== undefined ? (ms / 1000).toFixed(2) + ' s' : 'n/a'}${share}`);
+  }
+  log(`  API RSS: before ${(run.baselineRss / MIB).toFixed(1)} MiB, peak ${(run.peakRss / MIB).toFixed(1)} MiB, growth ${growth.toFixed(1)} MiB`);
+  const heapGrowth = (run.peakHeap - run.baselineHeap) / MIB;
+  for (const [name, peak] of Object.entries(run.phases)) {
+    log(
+      `  ${name === 'text' ? 'parse→store' : 'graph      '} phase: peak RSS growth ${((peak.rss - run.baselineRss) / MIB).toFixed(1)} MiB, ` +
+        `peak JS heap growth ${((peak.heap - run.baselineHeap) / MIB).toFixed(1)} MiB`,
+    );
+  }
+  log(`  API JS heap used: before ${(run.baselineHeap / MIB).toFixed(1)} MiB, peak ${(run.peakHeap / MIB).toFixed(1)} MiB (sampled 1/s), growth ${heapGrowth.toFixed(1)} MiB`);
+}
+
+async function main(): Promise<number> {
+  const api = await startApi({
+    RUN_WORKERS: 'true',
+    UPLOAD_MAX_BYTES: String((SIZE_MIB + 16) * MIB),
+    KG_EXTRACTION_THREADS: String(KG_THREADS),
+  });
+  log(`KG_EXTRACTION_THREADS=${KG_THREADS}`);
+  try {
+    // Warm-up: every code path (parsers, tokenizer, extractor, database pages) loaded once, so RSS starts steady.
+    await processOne(api, 0.25, 'warm-up.txt');
+    const small = await processOne(api, SMALL_MIB, 'small.txt');
+    report('small', SMALL_MIB, small);
+    const large = await processOne(api, SIZE_MIB, 'large.txt');
+    report('large', SIZE_MIB, large);
+    const extra = (large.peakRss - large.baselineRss - (small.peakRss - small.baselineRss)) / MIB;
+    const perMib = extra / Math.max(1e-9, SIZE_MIB - SMALL_MIB);
+    log(`peak RSS growth, large minus small: ${extra.toFixed(1)} MiB (${perMib.toFixed(2)} MiB per extra MiB of text)`);
+    const textExtra =
+      (large.phases.text.rss - large.baselineRss - (small.phases.text.rss - small.baselineRss)) / MIB;
+    log(`parse→store phase peak RSS growth, large minus small: ${textExtra.toFixed(1)} MiB`);
+    const extraHeap = (large.peakHeap - large.baselineHeap - (small.peakHeap - small.baselineHeap)) / MIB;
+    log(`peak JS heap growth, large minus small: ${extraHeap.toFixed(1)} MiB`);
     return 0;
   } finally {
     await api.stop();
