@@ -32,13 +32,6 @@ export class FileChunksService {
     return { items, total };
   }
 
-  /** The file's current chunks, read page by page from the database when iterated (never all at once). */
-  async chunkBatches(fileId: string): Promise<ChunkBatches> {
-    const current = await this.chunks.current(fileId);
-    if (!current) throw new FileNotFoundError(fileId);
-    return this.batchesOf(fileId, current.generation, current.total);
-  }
-
   /**
    * Parses the stored blob and chunks it when the file has no chunks (or always with `force`), storing the chunks
    * batch by batch as the chunker yields them under a new generation, then promoting it in one short transaction:
