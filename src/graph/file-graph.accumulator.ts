@@ -4,6 +4,8 @@ import { ChunkExtraction, entityKey, EntityType, FileEntity, FileGraph, FileRela
 const ORG_SUFFIX = /\s+(inc|incorporated|corp|corporation|ltd|limited|llc|plc|gmbh|co|company|ag|sa)$/;
 
 interface NameStats {
+  /** The normalized name (the copy relations keep). */
+  name: string;
   types: Map<EntityType, number>;
   surfaces: Map<string, number>;
   description?: string;
@@ -35,7 +37,7 @@ export class FileGraphAccumulator {
         if (!isUsefulName(normalized)) continue;
         let stats = this.byName.get(normalized);
         if (!stats) {
-          stats = { types: new Map(), surfaces: new Map(), mentions: new Map() };
+          stats = { name: normalized, types: new Map(), surfaces: new Map(), mentions: new Map() };
           this.byName.set(normalized, stats);
         }
         increment(stats.types, entity.type);
@@ -44,8 +46,9 @@ export class FileGraphAccumulator {
         stats.description ??= entity.description?.trim() || undefined;
       }
       for (const relation of chunk.relations) {
-        const source = normalizeEntityName(relation.source);
-        const target = normalizeEntityName(relation.target);
+        // Relations share byName's copy of each name (most endpoints are names of the chunk's own entities).
+        const source = this.shared(normalizeEntityName(relation.source));
+        const target = this.shared(normalizeEntityName(relation.target));
         const name = normalizeRelationName(relation.relation);
         if (!name) continue;
         const key = `${source}\u0001${target}\u0001${name}`;
@@ -59,6 +62,11 @@ export class FileGraphAccumulator {
         }
       }
     }
+  }
+
+  /** The copy of the name byName already holds, else the name itself. */
+  private shared(normalized: string): string {
+    return this.byName.get(normalized)?.name ?? normalized;
   }
 
   finish(failedChunkIds: string[] = []): FileGraph {
