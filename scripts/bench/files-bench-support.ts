@@ -4,16 +4,15 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { delay, freePort, REDIS_URL, waitUntil } from './bench-util.js';
 
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const ADMIN = { email: 'bench-admin@example.com', password: 'bench-password-123' };
 const WORDS =
   'the quarterly revenue of each business unit changed after Acme Corporation merged with Globex Industries in Berlin'.split(' ');
@@ -130,48 +129,9 @@ function textBlock(size: number, salt: string): Buffer {
   return Buffer.from(text.slice(0, size), 'ascii');
 }
 
-/** Resident set size of a process in bytes (Linux /proc). */
-export function rssOf(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) * 1024 : 0;
-}
 
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, intervalMs = 100): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await delay(intervalMs);
-  }
-  throw new Error(`timed out after ${timeoutMs} ms`);
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
-export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
-export const MIB = 1024 * 1024;
 
-export function log(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
 
-export function runBench(main: () => Promise<number>): void {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      const cause = error instanceof Error && error.cause ? `\ncaused by: ${String(error.cause)}` : '';
-      process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}${cause}\n`);
-      process.exit(1);
-    },
-  );
-}

@@ -7,7 +7,8 @@
  * Needs Redis on REDIS_URL (default redis://127.0.0.1:6379/0) and about as much free disk as the file (DATA_DIR is a
  * temporary folder, removed at the end).
  */
-import { log, MIB, rssOf, runBench, startApi, uploadGeneratedText } from './files-bench-support.js';
+import { log, MIB, rssOf, runBench } from './bench-util.js';
+import { startApi, uploadGeneratedText } from './files-bench-support.js';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { INestApplication } from '@nestjs/common';
+import { DynamicModule, INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
@@ -20,12 +20,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** The root module (default: the whole API). */
+  rootModule?: (runtime: Runtime) => DynamicModule;
+  /** Cleanup of the test's own Redis keys or rows, before the app closes. */
+  beforeClose?: (app: INestApplication) => Promise<void>;
+}
+
 /** Boots the whole API (workers in-process unless RUN_WORKERS=false) against real Redis and an in-memory PGlite. */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   await requireRedis();
   const config = loadConfig(testEnv(overrides));
   const runtime = await startRuntime(config);
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(runtime)] }).compile();
+  const rootModule = options.rootModule ?? ((r: Runtime) => AppModule.forRoot(r));
+  const moduleRef = await Test.createTestingModule({ imports: [rootModule(runtime)] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureHttpApp(app, config);
   await app.init();
@@ -35,6 +43,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     runtime,
     http: () => request(app.getHttpServer()),
     close: async () => {
+      await options.beforeClose?.(app);
       const queues = app.get(TaskQueueService).allQueues();
       await settleWithin(Promise.all(queues.map((q) => q.obliterate({ force: true }))), 3000);
       await app.close();
