@@ -2,7 +2,6 @@ import { rm } from 'node:fs/promises';
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { AppModule } from '../../src/app.module.js';
 import { configureHttpApp } from '../../src/http-app.js';
 import { AppConfig, loadConfig } from '../../src/infra/config/app-config.js';
 import { TaskQueueService } from '../../src/infra/queue/task-queue.service.js';
@@ -32,7 +31,9 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
   await requireRedis();
   const config = loadConfig(testEnv(overrides));
   const runtime = await startRuntime(config);
-  const rootModule = options.rootModule ?? ((r: Runtime) => AppModule.forRoot(r));
+  // Imported only when used: importing the feature modules declares their jobs, which a test's own root module
+  // (with its own processors) must not have to handle.
+  const rootModule = options.rootModule ?? (await wholeApi());
   const moduleRef = await Test.createTestingModule({ imports: [rootModule(runtime)] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureHttpApp(app, config);
@@ -51,4 +52,10 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
       await rm(config.dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The whole API's root module, imported only when used (see createTestApp). */
+async function wholeApi(): Promise<(runtime: Runtime) => DynamicModule> {
+  const { AppModule } = await import('../../src/app.module.js');
+  return (runtime) => AppModule.forRoot(runtime);
 }
