@@ -1,81 +1,10 @@
-/**
- * Shared by the files benchmarks (upload-memory, pipeline): starts the compiled API as a child process under a queue
- * prefix and data dir of its own, logs in, streams a generated text file as a multipart upload, cleans up.
- */
-import { ChildProcess, spawn } from 'node:child_process';
+/** Shared by the files benchmarks (upload-memory, pipeline): streams a generated text file as a multipart upload. */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { delay, freePort, REDIS_URL, waitUntil } from './bench-util.js';
+import type { BenchApi } from './bench-api.js';
 
-const ADMIN = { email: 'bench-admin@example.com', password: 'bench-password-123' };
 const WORDS =
   'the quarterly revenue of each business unit changed after Acme Corporation merged with Globex Industries in Berlin'.split(' ');
-
-export interface BenchApi {
-  base: string;
-  port: number;
-  pid: number;
-  token: string;
-  stop(): Promise<void>;
-}
-
-export async function startApi(env: Record<string, string>): Promise<BenchApi> {
-  const prefix = `bench-${randomBytes(4).toString('hex')}`;
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'docai-bench-'));
-  const apiEntry = fileURLToPath(new URL('../../src/main.js', import.meta.url));
-  const api: ChildProcess = spawn(process.execPath, [apiEntry], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      DATA_DIR: dataDir,
-      EMBEDDED_DB_PORT: '0',
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      ...env,
-    },
-  });
-  const exited = new Promise((resolve) => api.once('exit', resolve));
-  const base = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-    for (const name of ['file_processing', 'vectorization', 'kg_extraction']) {
-      const queue = new Queue(name, { connection, prefix });
-      await queue.obliterate({ force: true }).catch(() => undefined);
-      await queue.close();
-    }
-    await connection.quit();
-    api.kill('SIGTERM');
-    await Promise.race([exited, delay(15_000)]);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  try {
-    await waitUntil(async () => (await fetch(`${base}/health/ready`).catch(() => undefined))?.ok === true, 120_000);
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    const token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
-    return { base, port, pid: api.pid!, token, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
 
 /** Streams `bytes` of generated UTF-8 text as the `file` part of POST /api/v1/files; never held whole in memory. */
 export function uploadGeneratedText(api: BenchApi, bytes: number, filename: string): Promise<{ status: number; body: string }> {

@@ -8,15 +8,10 @@
  * compiled file) without workers under a queue prefix of its own; fills the queue with BullMQ directly (addBulk + a
  * no-op worker in this process: bench-only, the product enqueues through TaskQueueService); removes it all at the end.
  */
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { delay, freePort, log, REDIS_URL, runBench, waitUntil } from './bench-util.js';
+import { startApi } from './bench-api.js';
+import { log, REDIS_URL, runBench, waitUntil } from './bench-util.js';
 
 const QUEUE = 'kg_extraction';
 const arg = (name: string, fallback: number) => {
@@ -28,41 +23,11 @@ const REQUESTS = arg('requests', 300);
 const SMALL = 100;
 
 async function main(): Promise<number> {
-  const prefix = `bench-${randomBytes(4).toString('hex')}`;
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'docai-bench-'));
-  const admin = { email: 'bench-admin@example.com', password: 'bench-password-123' };
-  const apiEntry = fileURLToPath(new URL('../../src/main.js', import.meta.url));
-  const api = spawn(process.execPath, [apiEntry], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      RUN_WORKERS: 'false',
-      DATA_DIR: dataDir,
-      EMBEDDED_DB_PORT: '0',
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-    },
-  });
-  const apiExited = new Promise((resolve) => api.once('exit', resolve));
-  const base = `http://127.0.0.1:${port}`;
+  const api = await startApi({ RUN_WORKERS: 'false' });
   const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const queue = new Queue(QUEUE, { connection, prefix });
+  const queue = new Queue(QUEUE, { connection, prefix: api.prefix });
+  const { base, prefix, token } = api;
   try {
-    await waitUntil(async () => (await fetch(`${base}/health/ready`).catch(() => undefined))?.ok === true, 60_000);
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(admin),
-    });
-    const token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
     const stats = () => fetch(`${base}/api/v1/rq/queues/stats`, { headers: { authorization: `Bearer ${token}` } });
 
     await fill(queue, prefix, SMALL);
@@ -83,12 +48,9 @@ async function main(): Promise<number> {
     log(`p95 ratio ${BIG} / ${SMALL} jobs: ${ratio.toFixed(2)}x (target: within 2x) → ${ratio <= 2 ? 'OK' : 'TOO SLOW'}`);
     return 0;
   } finally {
-    await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     await connection.quit();
-    api.kill('SIGTERM');
-    await Promise.race([apiExited, delay(15_000)]);
-    rmSync(dataDir, { recursive: true, force: true });
+    await api.stop();
   }
 }
 

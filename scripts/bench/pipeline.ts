@@ -12,7 +12,8 @@
  * Needs Redis on REDIS_URL (default redis://127.0.0.1:6379/0).
  */
 import { delay, log, MIB, rssOf, runBench } from './bench-util.js';
-import { BenchApi, startApi, uploadGeneratedText } from './files-bench-support.js';
+import { BenchApi, startApi } from './bench-api.js';
+import { uploadGeneratedText } from './files-bench-support.js';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);

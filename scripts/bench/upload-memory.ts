@@ -8,7 +8,8 @@
  * temporary folder, removed at the end).
  */
 import { log, MIB, rssOf, runBench } from './bench-util.js';
-import { startApi, uploadGeneratedText } from './files-bench-support.js';
+import { startApi } from './bench-api.js';
+import { uploadGeneratedText } from './files-bench-support.js';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
