@@ -101,8 +101,8 @@ describe('TaskQueueService: the RQ options on real Redis', () => {
     await queue().pause();
     const low = probe('ok');
     const high = probe('ok');
-    const a = await s.tasks.enqueue(ProbeJob, low, { priority: 10 });
-    const b = await s.tasks.enqueue(ProbeJob, high, { priority: 1 });
+    const a = await s.tasks.enqueue(ProbeJob, low, { priority: 'low' });
+    const b = await s.tasks.enqueue(ProbeJob, high, { priority: 'high' });
     await queue().resume();
     const [jobA, jobB] = await waitFor(async () => {
       const jobs = await Promise.all([queue().getJob(a.job_id), queue().getJob(b.job_id)]);

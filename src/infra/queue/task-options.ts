@@ -1,8 +1,10 @@
+import type { TaskPriority } from './task-priority.js';
+
 /**
  * The original system's RQ enqueue options, mapped onto BullMQ by TaskQueueService:
  * job_timeout → jobTimeoutMs (enforced by the worker runner), result_ttl → removeOnComplete.age,
  * failure_ttl → removeOnFail.age, enqueue_in / enqueue_at → delay, Retry(max, interval) → attempts = max + 1
- * with a fixed backoff, priority → priority (1 is highest), job id → dedup.
+ * with a fixed backoff, priority → BullMQ priority (high 1, normal 2, low 3), job id → dedup.
  */
 export interface TaskOptions {
   jobId?: string;
@@ -12,7 +14,12 @@ export interface TaskOptions {
   enqueueInMs?: number;
   enqueueAt?: Date;
   retry?: { max: number; intervalMs: number };
-  priority?: number;
+  /** `high` starts before every queued `normal` and `low` job of its queue; `low` only when nothing else waits. */
+  priority?: TaskPriority;
+  /** The user the job works for: stored with the job (own-jobs API, quotas) and grouped by the fair scheduler. */
+  userId?: string;
+  /** The owner's fair-share weight (from their quota; 1 by default). */
+  weight?: number;
   /** BullMQ deduplication (debounce): jobs with this id within ttlMs collapse into one. */
   debounce?: { id: string; ttlMs: number };
 }

@@ -9,6 +9,7 @@ import { JobDefinition } from './job-definition.js';
 import { ApiJobStatus, toApiStatus } from './job-status.js';
 import { ALL_QUEUES, QueueName } from './queue-names.js';
 import { DEFAULT_TASK_OPTIONS, TaskOptions } from './task-options.js';
+import { toBullPriority } from './task-priority.js';
 
 export interface EnqueuedTask {
   job_id: string;
@@ -17,8 +18,8 @@ export interface EnqueuedTask {
   created: boolean;
 }
 
-/** Job options we add to BullMQ's: the timeout the worker runner enforces. Stored with the job. */
-export type AppJobOptions = JobsOptions & { jobTimeoutMs?: number };
+/** Job options we add to BullMQ's: the timeout the worker runner enforces, the owner and their weight. Stored with the job. */
+export type AppJobOptions = JobsOptions & { jobTimeoutMs?: number; userId?: string; weight?: number };
 
 const LIVE_STATES = new Set(['waiting', 'prioritized', 'active', 'delayed', 'waiting-children']);
 
@@ -105,7 +106,9 @@ export function toBullOptions(options: TaskOptions): AppJobOptions {
     delay,
     attempts: options.retry ? options.retry.max + 1 : 1,
     backoff: options.retry ? { type: 'fixed', delay: options.retry.intervalMs } : undefined,
-    priority: options.priority,
+    priority: toBullPriority(options.priority),
+    userId: options.userId,
+    weight: options.weight,
     deduplication: options.debounce ? { id: options.debounce.id, ttl: options.debounce.ttlMs } : undefined,
   };
 }
