@@ -428,7 +428,8 @@ describe('API robustness: hostile input gets a clear 4xx in the envelope, never 
       { label: 'dashboard, basic huge', method: 'GET', path: '/admin/queues', headers: { authorization: basic(`${'x'.repeat(3000)}:${'y'.repeat(3000)}`) }, expect: oneOf(401, 429) },
       { label: 'dashboard, expired token', method: 'GET', path: '/admin/queues', headers: { authorization: `Bearer ${expiredAdminToken()}` }, expect: oneOf(401) },
       { label: 'dashboard, admin', method: 'GET', path: '/admin/queues', headers: { authorization: admin }, expect: oneOf(200) },
-      { label: 'dashboard, user read-only', method: 'GET', path: '/admin/queues', headers: { authorization: `Bearer ${user.token}` }, expect: oneOf(200) },
+      { label: 'dashboard, user', method: 'GET', path: '/admin/queues', headers: { authorization: `Bearer ${user.token}` }, expect: oneOf(403) },
+      { label: 'dashboard api, user', method: 'GET', path: '/admin/queues/api/queues', headers: { authorization: `Bearer ${user.token}` }, expect: oneOf(403) },
       { label: 'dashboard, user writes', method: 'PUT', path: '/admin/queues/api/queues/file_processing/pause', headers: { authorization: `Bearer ${user.token}` }, expect: oneOf(403) },
       { label: 'dashboard api', method: 'GET', path: '/admin/queues/api/queues?activeQueue=file_processing&status=latest&page=1', headers: { authorization: admin }, expect: oneOf(200) },
       ...[

@@ -284,10 +284,12 @@ describe('Queue monitor (e2e, real workers)', () => {
       }
     });
 
-    it('is read-only for a signed-in user: a read-only board, and every change refused with 403', async () => {
+    it('refuses every other signed-in user with 403 in the envelope: pages, assets and the JSON API', async () => {
       const { token } = await registerAndLogin(t);
-      const api = await t.http().get('/admin/queues/api/queues').set('authorization', `Bearer ${token}`).expect(200);
-      expect((api.body.queues as { readOnlyMode: boolean }[]).every((q) => q.readOnlyMode)).toBe(true);
+      for (const path of ['/admin/queues', '/admin/queues/api/queues', `/admin/queues/api/queues/${Q}/no-such-job`]) {
+        const res = await t.http().get(path).set('authorization', `Bearer ${token}`).expect(403);
+        expect(res.body).toEqual({ success: false, message: expect.any(String), error: { code: 'FORBIDDEN' } });
+      }
       await t.http().put(`/admin/queues/api/queues/${Q}/pause`).set('authorization', `Bearer ${token}`).expect(403);
       expect((await stats()).paused).toBe(false);
     });

@@ -10,18 +10,20 @@ export interface DashboardCaller {
   role: UserRole;
 }
 
-/** A verified Basic login is trusted this long, so a browser loading the board does not log in per asset. */
-const BASIC_CACHE_MS = 60_000;
-const BASIC_CACHE_MAX = 1000;
+/** Basic logins remembered (by sha256 of the credentials) at most this many; the oldest is forgotten first. */
+const BASIC_SESSIONS_MAX = 1000;
 
 /**
  * Who is calling the dashboard (served by Express outside Nest's guards): a bearer access token (verified and
- * checked against the blacklist as the API guard does), or HTTP Basic with an account's email and password (a real
- * login, so the login rate limit and disabled accounts apply).
+ * checked against the blacklist as the API guard does), or HTTP Basic with an account's email and password.
+ *
+ * A Basic login is a real login (rate limit, disabled accounts), done once: its access token is kept per credentials
+ * and checked like a bearer token on every request, so the browser's many requests share one session, and disabling,
+ * demoting (both revoke the sessions), revoking sessions or changing the password ends it at the next request.
  */
 @Injectable()
 export class DashboardAuthenticator {
-  private readonly basicCache = new Map<string, { caller: DashboardCaller; until: number }>();
+  private readonly basicSessions = new Map<string, Promise<string | undefined>>();
 
   constructor(
     private readonly auth: AuthService,
@@ -52,24 +54,36 @@ export class DashboardAuthenticator {
 
   private async fromBasic(encoded: string, ip: string): Promise<DashboardCaller | undefined> {
     const key = createHash('sha256').update(encoded).digest('hex');
-    const cached = this.basicCache.get(key);
-    if (cached && cached.until > Date.now()) return cached.caller;
+    const remembered = this.basicSessions.get(key);
+    const rememberedToken = await remembered?.catch(() => undefined);
+    const caller = rememberedToken ? await this.fromBearer(rememberedToken) : undefined;
+    if (caller) return caller;
+    // Revoked, expired or never logged in: log in again (which checks the password and the account). Concurrent
+    // requests with the same credentials share that login, so a page's parallel requests start one session.
+    if (this.basicSessions.get(key) === remembered) this.remember(key, this.login(encoded, ip));
+    const token = await this.basicSessions.get(key);
+    if (!token) return undefined;
+    return this.fromBearer(token);
+  }
+
+  private remember(key: string, login: Promise<string | undefined>): void {
+    this.basicSessions.delete(key);
+    if (this.basicSessions.size >= BASIC_SESSIONS_MAX) {
+      this.basicSessions.delete(this.basicSessions.keys().next().value as string);
+    }
+    this.basicSessions.set(key, login);
+  }
+
+  private async login(encoded: string, ip: string): Promise<string | undefined> {
     const decoded = Buffer.from(encoded, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon <= 0) return undefined;
-    let accessToken: string;
     try {
-      accessToken = (await this.auth.login(decoded.slice(0, colon), decoded.slice(colon + 1), ip)).access_token;
+      return (await this.auth.login(decoded.slice(0, colon), decoded.slice(colon + 1), ip)).access_token;
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (status === 401 || status === 403) return undefined; // wrong password, disabled account
-      throw error; // rate limited (429), Redis or the database down (503)
+      throw error; // rate limited (429), busy (503), Redis or the database down (503)
     }
-    const caller = await this.fromBearer(accessToken);
-    if (caller) {
-      if (this.basicCache.size >= BASIC_CACHE_MAX) this.basicCache.clear();
-      this.basicCache.set(key, { caller, until: Date.now() + BASIC_CACHE_MS });
-    }
-    return caller;
   }
 }

@@ -16,9 +16,9 @@ export const DASHBOARD_PATH = '/admin/queues';
 type BoardErrorResponse = ReturnType<Parameters<ExpressAdapter['setErrorHandler']>[0]>;
 
 /**
- * Bull Board at /admin/queues, outside the /api/v1 prefix. Admins get the full board; any other signed-in user gets a
- * read-only board (and every non-GET request is refused); no credentials → 401 with a Basic challenge, so a browser
- * asks for an admin's email and password.
+ * Bull Board at /admin/queues, outside the /api/v1 prefix, for admins only: it shows every user's jobs (payloads,
+ * results, failures). Any other signed-in user gets 403 (pages, assets and its JSON API alike); no credentials → 401
+ * with a Basic challenge, so a browser asks for an admin's email and password.
  */
 @Injectable()
 export class QueueDashboard implements OnModuleInit {
@@ -34,20 +34,19 @@ export class QueueDashboard implements OnModuleInit {
   onModuleInit(): void {
     const httpAdapter = this.adapterHost.httpAdapter;
     if (!httpAdapter) return; // an application context without HTTP
-    const full = this.board(false);
-    const readOnly = this.board(true);
+    const board = this.board();
     const app = httpAdapter.getInstance<Express>();
     app.use(DASHBOARD_PATH, (req: Request, res: Response, next: NextFunction) => {
-      this.route(req, res, next, full, readOnly).catch((error: unknown) => this.fail(res, error));
+      this.route(req, res, next, board).catch((error: unknown) => this.fail(res, error));
     });
   }
 
-  private board(readOnlyMode: boolean): RequestHandler {
+  private board(): RequestHandler {
     const serverAdapter = new ExpressAdapter().setBasePath(DASHBOARD_PATH);
     createBullBoard({
-      queues: this.tasks.allQueues().map((queue) => new BullMQAdapter(queue, { readOnlyMode })),
+      queues: this.tasks.allQueues().map((queue) => new BullMQAdapter(queue)),
       serverAdapter,
-      options: { uiConfig: { boardTitle: readOnlyMode ? 'Queues (read-only)' : 'Queues' } },
+      options: { uiConfig: { boardTitle: 'Queues' } },
     });
     // Bull Board's own handler adds the error's stack when NODE_ENV=development; same shape (its UI reads it), no stack.
     serverAdapter.setErrorHandler((error: Error & { statusCode?: number }) => ({
@@ -57,7 +56,7 @@ export class QueueDashboard implements OnModuleInit {
     return serverAdapter.getRouter() as RequestHandler;
   }
 
-  private async route(req: Request, res: Response, next: NextFunction, full: RequestHandler, readOnly: RequestHandler) {
+  private async route(req: Request, res: Response, next: NextFunction, board: RequestHandler) {
     assertRedisAvailable(this.redis);
     const caller = await this.authenticator.authenticate(req.headers.authorization, req.ip ?? '');
     if (!caller) {
@@ -65,13 +64,9 @@ export class QueueDashboard implements OnModuleInit {
       res.status(401).json(errorBody('UNAUTHENTICATED', 'Sign in with an admin account (HTTP Basic) or a bearer token'));
       return;
     }
-    if (caller.role === 'admin') return full(req, res, next);
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      this.logger.warn({ dashboard: 'refused', email: caller.email, method: req.method, path: req.originalUrl });
-      res.status(403).json(errorBody('FORBIDDEN', 'The dashboard is read-only for non-admins'));
-      return;
-    }
-    return readOnly(req, res, next);
+    if (caller.role === 'admin') return board(req, res, next);
+    this.logger.warn({ dashboard: 'refused', email: caller.email, method: req.method, path: req.originalUrl });
+    res.status(403).json(errorBody('FORBIDDEN', 'The queue dashboard is for admins only'));
   }
 
   /** Express middleware is outside Nest's exception filter: answer in the error envelope here. */
