@@ -1,4 +1,5 @@
-import { EmbeddingProvider } from './embedding-provider.js';
+import { hasCjk, wordsAndBigrams } from '../../common/text/search-terms.js';
+import { type EmbeddingProvider } from './embedding-provider.js';
 import { l2Normalize } from './vector-math.js';
 
 // Words so common they only add noise to a lexical vector (they still count inside bigrams' neighbours).
@@ -9,16 +10,28 @@ const STOPWORDS = new Set(
     'was we were what when where which who why will with would you your'
   ).split(' '),
 );
+// Chinese and Japanese function words the segmenter returns as words (Simplified: text is mapped to it first).
+const CJK_STOPWORDS = new Set(
+  (
+    '的 了 是 在 和 与 及 或 也 就 都 而 把 被 将 对 这 那 其 之 于 为 以 等 有 个 们 我 你 他 她 它 我们 他们 ' +
+    '一个 这个 那个 并 从 由 向 到 会 能 可以 已 已经 还 又 及其 以及 如果 因为 所以 但 但是 而且 の に は を が で と も ' +
+    'へ や から まで より です ます した する いる ある こと これ それ'
+  ).split(' '),
+);
 
 const UNIGRAM_WEIGHT = 1;
 const BIGRAM_WEIGHT = 0.7;
 const CHAR_NGRAM_WEIGHT = 0.25;
 const CHAR_NGRAM_SIZES = [3, 4];
+const CJK_BIGRAM_WEIGHT = 0.6;
 
 /**
  * The default provider: deterministic signed feature hashing (the "hashing trick") of normalized word unigrams,
  * word bigrams and character 3/4-grams, with sublinear term frequency, L2-normalized. It needs no model and no
  * network, but it is LEXICAL, not semantic: texts are similar when they share words or word pieces, not meaning.
+ * Words come from the shared segmentation (search-terms.ts): Chinese and Japanese are cut into dictionary words
+ * (a single character is no word feature) and add their character bigrams instead of character n-grams, in one
+ * script (Traditional mapped to Simplified), so a query in either script finds a passage in the other.
  */
 export class HashEmbeddingProvider implements EmbeddingProvider {
   readonly model = 'hash-v1';
@@ -38,16 +51,18 @@ export class HashEmbeddingProvider implements EmbeddingProvider {
       else features.set(feature, { count: 1, weight });
     };
 
-    const words = tokenize(text);
-    const content = words.filter((w) => !STOPWORDS.has(w));
+    const { words, bigrams } = wordsAndBigrams(text);
+    const content = words.filter(isContentWord);
     for (const word of content) {
       add(`w:${word}`, UNIGRAM_WEIGHT);
+      if (hasCjk(word)) continue;
       const padded = `<${word}>`;
       for (const n of CHAR_NGRAM_SIZES) {
         for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`, CHAR_NGRAM_WEIGHT);
       }
     }
     for (let i = 0; i + 1 < content.length; i++) add(`b:${content[i]} ${content[i + 1]}`, BIGRAM_WEIGHT);
+    for (const bigram of bigrams) add(`g:${bigram}`, CJK_BIGRAM_WEIGHT);
     // Only stopwords or symbols: still give a non-zero vector (cosine of a zero vector is undefined).
     if (features.size === 0) add(`r:${text.trim().toLowerCase()}`, 1);
 
@@ -61,14 +76,10 @@ export class HashEmbeddingProvider implements EmbeddingProvider {
   }
 }
 
-/** NFKC, lower case, accents removed, split on anything that is not a letter or digit. */
-export function tokenize(text: string): string[] {
-  const normalized = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .normalize('NFKC')
-    .toLowerCase();
-  return normalized.match(/[\p{L}\p{N}]+/gu) ?? [];
+/** A word worth a feature: no stop-word, no lone CJK character (its bigrams stand for it). */
+function isContentWord(word: string): boolean {
+  if (STOPWORDS.has(word) || CJK_STOPWORDS.has(word)) return false;
+  return !(hasCjk(word) && Array.from(word).length < 2);
 }
 
 /** 32-bit FNV-1a over UTF-16 code units: fast, stable across runs and platforms. */
