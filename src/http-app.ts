@@ -1,10 +1,12 @@
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { markGuardedOperations } from './common/auth/swagger-security.js';
 import { answerClientErrorsInEnvelope } from './common/http/client-error.handler.js';
+import { corsOptions } from './common/http/cors-options.js';
+import { describeEnvelopes } from './common/http/swagger-envelope.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
-import { AppConfig } from './infra/config/app-config.js';
+import { type AppConfig } from './infra/config/app-config.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -19,7 +21,8 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
   });
   // Swagger UI needs inline scripts and styles; the API itself serves JSON only.
   app.use(helmet({ contentSecurityPolicy: false }));
-  app.enableCors({ origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins, credentials: true });
+  const cors = corsOptions(config);
+  if (cors) app.enableCors(cors);
   app.useGlobalPipes(createValidationPipe());
   answerClientErrorsInEnvelope(app.getHttpServer());
 
@@ -35,5 +38,5 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
       .build(),
   );
-  SwaggerModule.setup('docs', app, markGuardedOperations(document), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, describeEnvelopes(markGuardedOperations(document)), { jsonDocumentUrl: 'docs-json' });
 }

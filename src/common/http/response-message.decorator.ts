@@ -1,4 +1,6 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
+import { RAW_RESPONSE_EXTENSION } from './swagger-envelope.js';
 
 export const RESPONSE_MESSAGE = 'response_message';
 export const RAW_RESPONSE = 'raw_response';
@@ -7,4 +9,4 @@ export const RAW_RESPONSE = 'raw_response';
 export const ResponseMessage = (message: string) => SetMetadata(RESPONSE_MESSAGE, message);
 
 /** The route writes its own body (SSE, Prometheus text, streams): no envelope. */
-export const RawResponse = () => SetMetadata(RAW_RESPONSE, true);
+export const RawResponse = () => applyDecorators(SetMetadata(RAW_RESPONSE, true), ApiExtension(RAW_RESPONSE_EXTENSION, true));

@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  CLIENT_SCHEMA_FILE,
+  OPENAPI_FILE,
+  renderClientSchema,
+  renderOpenApi,
+} from '../scripts/openapi/openapi-artifacts.js';
+import { PROJECT_ROOT } from './support/compiled-src.js';
+import { createTestApp, TestApp } from './support/test-app.js';
+
+const REGENERATE = 'run `npm run openapi` and commit openapi.json and web/client/api-schema.ts';
+
+/** The committed contract must be what the app serves: every route or DTO change shows in review. */
+describe('committed OpenAPI document and typed client schema', () => {
+  let system: TestApp;
+  let served: unknown;
+
+  beforeAll(async () => {
+    system = await createTestApp({ RUN_WORKERS: 'false' });
+    served = (await system.http().get('/docs-json').expect(200)).body;
+  });
+  afterAll(() => system?.close());
+
+  it(`openapi.json is the document the app serves (else ${REGENERATE})`, async () => {
+    const committed = await readFile(join(PROJECT_ROOT, OPENAPI_FILE), 'utf8');
+    expect(committed === renderOpenApi(served) ? 'up to date' : `out of date: ${REGENERATE}`).toBe('up to date');
+  });
+
+  it(`web/client/api-schema.ts is generated from that document (else ${REGENERATE})`, async () => {
+    const committed = await readFile(join(PROJECT_ROOT, CLIENT_SCHEMA_FILE), 'utf8');
+    const expected = await renderClientSchema(served);
+    expect(committed === expected ? 'up to date' : `out of date: ${REGENERATE}`).toBe('up to date');
+  });
+
+  it('describes the success envelope of a route whose DTO is only its data', () => {
+    const login = (served as { paths: Record<string, { post: { responses: Record<string, unknown> } }> }).paths[
+      '/api/v1/auth/login'
+    ].post.responses['200'];
+    expect(login).toMatchObject({
+      content: {
+        'application/json': {
+          schema: { required: ['success', 'data', 'message'], properties: { data: { $ref: '#/components/schemas/TokenPairDto' } } },
+        },
+      },
+    });
+  });
+});
