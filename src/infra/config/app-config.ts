@@ -31,6 +31,15 @@ export class AppConfig {
     loginMaxFailuresPerMinute: number;
   };
   readonly files: { uploadMaxBytes: number; chunkSizeTokens: number; chunkOverlapTokens: number };
+  /** The default per-user limits (admins are exempt unless given their own). */
+  readonly quota: {
+    maxActiveJobs: number;
+    maxStorageBytes: number;
+    maxFiles: number;
+    maxUploadsPerHour: number;
+    allowHighPriority: boolean;
+    weight: number;
+  };
   readonly embedding: {
     provider: Env['EMBEDDING_PROVIDER'];
     dimension: number;
@@ -87,6 +96,14 @@ export class AppConfig {
       uploadMaxBytes: e.UPLOAD_MAX_BYTES,
       chunkSizeTokens: e.CHUNK_SIZE_TOKENS,
       chunkOverlapTokens: e.CHUNK_OVERLAP_TOKENS,
+    };
+    this.quota = {
+      maxActiveJobs: e.QUOTA_MAX_ACTIVE_JOBS,
+      maxStorageBytes: e.QUOTA_MAX_STORAGE_BYTES,
+      maxFiles: e.QUOTA_MAX_FILES,
+      maxUploadsPerHour: e.QUOTA_MAX_UPLOADS_PER_HOUR,
+      allowHighPriority: e.QUOTA_ALLOW_HIGH_PRIORITY,
+      weight: e.QUOTA_WEIGHT,
     };
     this.embedding = {
       provider: e.EMBEDDING_PROVIDER,

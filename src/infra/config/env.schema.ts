@@ -51,6 +51,12 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_MINUTE: int(1, 10_000).default(10),
 
   UPLOAD_MAX_BYTES: int(1).default(100 * 1024 * 1024),
+  QUOTA_MAX_ACTIVE_JOBS: int(0).default(100),
+  QUOTA_MAX_STORAGE_BYTES: int(0).default(10 * 1024 ** 3),
+  QUOTA_MAX_FILES: int(0).default(10_000),
+  QUOTA_MAX_UPLOADS_PER_HOUR: int(0).default(1000),
+  QUOTA_ALLOW_HIGH_PRIORITY: bool.default(false),
+  QUOTA_WEIGHT: int(1, 1000).default(1),
   CHUNK_SIZE_TOKENS: int(16, 8192).default(512),
   CHUNK_OVERLAP_TOKENS: int(0, 4096).default(64),
 
