@@ -44,7 +44,8 @@ export function abortRequestMessages(): Uint8Array[] {
   return [typedMessage('P', cstring(''), cstring('abort the abandoned request'), new Uint8Array(2)), typedMessage('S')];
 }
 
-function typedMessage(type: string, ...parts: Uint8Array[]): Uint8Array {
+/** A frontend message: a type byte, its length, then its parts. */
+export function typedMessage(type: string, ...parts: Uint8Array[]): Uint8Array {
   const bodyLength = parts.reduce((sum, part) => sum + part.length, 0);
   const message = new Uint8Array(1 + 4 + bodyLength);
   message[0] = type.charCodeAt(0);
@@ -57,6 +58,6 @@ function typedMessage(type: string, ...parts: Uint8Array[]): Uint8Array {
   return message;
 }
 
-function cstring(text: string): Uint8Array {
+export function cstring(text: string): Uint8Array {
   return new TextEncoder().encode(`${text}\0`);
 }
