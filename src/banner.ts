@@ -1,4 +1,4 @@
-import { Runtime } from './infra/runtime.js';
+import { type Runtime } from './infra/runtime.js';
 
 /** The one start-up banner: where everything is. */
 export function printBanner(runtime: Runtime, url: string): void {

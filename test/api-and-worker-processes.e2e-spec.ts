@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { Child, startNode } from './support/child-process.js';
+import { type Child, startNode } from './support/child-process.js';
 import { compileForProcesses } from './support/compiled-src.js';
 import { freePort } from './support/private-redis.js';
 import { requireRedis, TEST_REDIS_URL } from './support/require-redis.js';

@@ -11,9 +11,9 @@ import {
   signJwt,
   wrongTypeValues,
 } from './support/hostile-inputs.js';
-import { ApiOperation, listOperations, OpenApiDocument, validBody, validValue } from './support/openapi-operations.js';
-import { RawHttpClient, RawRequest, RawResponse } from './support/raw-http.js';
-import { createTestApp, TestApp } from './support/test-app.js';
+import { type ApiOperation, listOperations, type OpenApiDocument, validBody } from './support/openapi-operations.js';
+import { RawHttpClient, type RawRequest, type RawResponse } from './support/raw-http.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** One hostile request and what must come back (beyond "no 5xx, the envelope, no stack trace"). */
 interface Probe extends RawRequest {

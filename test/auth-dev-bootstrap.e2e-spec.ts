@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
-import { createTestApp, TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 
 // Development defaults: no ADMIN_EMAIL / ADMIN_PASSWORD / JWT_SECRET (empty values count as unset).
 const DEV = { ADMIN_EMAIL: '', ADMIN_PASSWORD: '', JWT_SECRET: '', RUN_WORKERS: 'false' };

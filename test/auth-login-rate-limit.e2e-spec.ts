@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { randomEmail, registerAndLogin, TEST_PASSWORD } from './support/auth.js';
-import { createTestApp, TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 
 // Counters are per QUEUE_PREFIX, which testEnv makes unique: these failures never reach another test system.
 describe('Login rate limit (e2e, Redis counters)', () => {

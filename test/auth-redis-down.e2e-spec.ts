@@ -1,6 +1,6 @@
 import { registerAndLogin } from './support/auth.js';
-import { PrivateRedis, startPrivateRedis } from './support/private-redis.js';
-import { createTestApp, TestApp } from './support/test-app.js';
+import { type PrivateRedis, startPrivateRedis } from './support/private-redis.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('Auth with Redis stopped (e2e)', () => {
   let privateRedis: PrivateRedis;

@@ -5,7 +5,7 @@ import { RevokeUserSessionsJob } from '../src/auth/auth.jobs.js';
 import { RedisKeys } from '../src/infra/redis/redis-keys.js';
 import { TaskQueueService } from '../src/infra/queue/task-queue.service.js';
 import { loginAdmin, randomEmail, registerAndLogin, TEST_PASSWORD } from './support/auth.js';
-import { createTestApp, TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
 
 interface Pair {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import pg from 'pg';
+import type pg from 'pg';
 import { FilesRepository } from '../src/files/files.repository.js';
 import { processFileJobId } from '../src/files/files.jobs.js';
 import { DATABASE_POOL } from '../src/infra/database/database.js';
@@ -20,7 +20,7 @@ import {
 } from './fixtures/make-fixtures.js';
 import { loginAdmin, registerAndLogin } from './support/auth.js';
 import { TEST_REDIS_URL } from './support/require-redis.js';
-import { createTestApp, TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
 
 const STORY = [

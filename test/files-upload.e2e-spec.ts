@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
-import { request, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { request, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { RedisKeys } from '../src/infra/redis/redis-keys.js';
 import { makeElf, makePdf, makePeExecutable, makePng, makeText, makeZip } from './fixtures/make-fixtures.js';
 import { registerAndLogin } from './support/auth.js';
 import { TEST_REDIS_URL } from './support/require-redis.js';
-import { createTestApp, TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
 
 const MAX_BYTES = 64 * 1024;

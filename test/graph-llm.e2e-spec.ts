@@ -1,8 +1,8 @@
-import { FakeLlmServer, FakeReply } from '../src/graph/extractors/testing/fake-llm-server.js';
+import { FakeLlmServer, type FakeReply } from '../src/graph/extractors/testing/fake-llm-server.js';
 import { QueueName } from '../src/infra/queue/queue-names.js';
 import { TaskQueueService } from '../src/infra/queue/task-queue.service.js';
 import { registerAndLogin } from './support/auth.js';
-import { createTestApp, TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
 
 const VALID = JSON.stringify({

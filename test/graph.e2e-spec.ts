@@ -7,7 +7,7 @@ import { TaskQueueService } from '../src/infra/queue/task-queue.service.js';
 import { RedisKeys } from '../src/infra/redis/redis-keys.js';
 import { loginAdmin, registerAndLogin } from './support/auth.js';
 import { TEST_REDIS_URL } from './support/require-redis.js';
-import { createTestApp, TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
 
 interface GraphBody {

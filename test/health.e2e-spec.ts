@@ -1,5 +1,5 @@
-import { PrivateRedis, startPrivateRedis } from './support/private-redis.js';
-import { createTestApp, TestApp } from './support/test-app.js';
+import { type PrivateRedis, startPrivateRedis } from './support/private-redis.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('/health with Redis stopped', () => {
   let redis: PrivateRedis;

@@ -1,4 +1,4 @@
-import { createTestApp, TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('HTTP conventions (e2e)', () => {
   let t: TestApp;

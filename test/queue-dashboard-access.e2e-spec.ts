@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { RedisKeys } from '../src/infra/redis/redis-keys.js';
 import { loginAdmin, registerAndLogin, TEST_PASSWORD } from './support/auth.js';
-import { createTestApp, TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
 
 const basic = (email: string, password: string) => `Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`;

@@ -1,5 +1,5 @@
-import { createServer, IncomingMessage, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { TaskQueueService } from '../src/infra/queue/task-queue.service.js';
 import { FailureAlertService } from '../src/queue-monitor/failure-alert.service.js';

@@ -1,6 +1,6 @@
 import { WorkerRunner } from '../src/infra/queue/worker-runner.service.js';
 import { loginAdmin, registerAndLogin } from './support/auth.js';
-import { createTestApp, TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
 
 /** The monitor inside the whole API (FEATURE_MODULES), watching a feature's real job. */

@@ -1,5 +1,5 @@
 import { loginAdmin } from './support/auth.js';
-import { PrivateRedis, startPrivateRedis } from './support/private-redis.js';
+import { type PrivateRedis, startPrivateRedis } from './support/private-redis.js';
 import type { TestApp } from './support/test-app.js';
 import { createMonitorTestApp } from './fixtures/queue-monitor/monitor-test-app.js';
 

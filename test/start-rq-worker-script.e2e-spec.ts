@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueueName } from '../src/infra/queue/queue-names.js';
 import { PROJECT_ROOT } from './support/compiled-src.js';
-import { ProbeSystem, startProbeSystem } from './support/probe-system.js';
+import { type ProbeSystem, startProbeSystem } from './support/probe-system.js';
 import { freePort } from './support/private-redis.js';
 import { waitFor } from './support/wait-for.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { QueueName } from '../src/infra/queue/queue-names.js';
-import { ProbeData, ProbeJob } from './fixtures/probe/probe.jobs.js';
-import { ProbeSystem, startProbeSystem } from './support/probe-system.js';
+import { type ProbeData, ProbeJob } from './fixtures/probe/probe.jobs.js';
+import { type ProbeSystem, startProbeSystem } from './support/probe-system.js';
 import { waitFor } from './support/wait-for.js';
 
 describe('TaskQueueService: the RQ options on real Redis', () => {

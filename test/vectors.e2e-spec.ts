@@ -6,7 +6,7 @@ import { RedisKeys } from '../src/infra/redis/redis-keys.js';
 import { FakeEmbeddingServer } from '../src/vectors/embedding/testing/fake-embedding-server.js';
 import { loginAdmin, registerAndLogin } from './support/auth.js';
 import { TEST_REDIS_URL } from './support/require-redis.js';
-import { createTestApp, TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
 
 /** A word no other test or passage contains. */

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { RedisKeys } from '../src/infra/redis/redis-keys.js';
 import { QueueName } from '../src/infra/queue/queue-names.js';
 import { ProbeJob } from './fixtures/probe/probe.jobs.js';
-import { Child, startNode } from './support/child-process.js';
+import { type Child, startNode } from './support/child-process.js';
 import { compileForProcesses } from './support/compiled-src.js';
-import { ProbeSystem, startProbeSystem } from './support/probe-system.js';
+import { type ProbeSystem, startProbeSystem } from './support/probe-system.js';
 import { waitFor } from './support/wait-for.js';
 
 const PROBE_WORKER = 'test/fixtures/probe/probe-worker.js';

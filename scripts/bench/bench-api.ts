@@ -2,7 +2,7 @@
  * Starts the compiled API (src/main.js next to the compiled bench) as a child process under a queue prefix and data
  * dir of its own, logs in as its admin, and cleans everything up on stop. Shared by the benchmarks.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -19,7 +19,7 @@ import { RulesGraphExtractor } from '../../src/graph/extractors/rules-graph.extr
 import { GraphMerger } from '../../src/graph/graph-merger.js';
 import { GraphQueryRepository } from '../../src/graph/graph-query.repository.js';
 import { GraphRepository } from '../../src/graph/graph.repository.js';
-import { entityKey, FileEntity, FileGraph, FileRelation } from '../../src/graph/graph.types.js';
+import { entityKey, type FileEntity, type FileGraph, type FileRelation } from '../../src/graph/graph.types.js';
 
 const CHUNKS = Number(process.env.BENCH_CHUNKS ?? 400);
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 100_000);

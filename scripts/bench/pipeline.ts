@@ -12,7 +12,7 @@
  * Needs Redis on REDIS_URL (default redis://127.0.0.1:6379/0).
  */
 import { delay, log, MIB, rssOf, runBench } from './bench-util.js';
-import { BenchApi, startApi } from './bench-api.js';
+import { type BenchApi, startApi } from './bench-api.js';
 import { uploadGeneratedText } from './files-bench-support.js';
 
 const arg = (name: string, fallback: number) => {
@@ -96,7 +96,7 @@ async function processOne(api: BenchApi, mib: number, name: string): Promise<Run
         failures = 0;
       } catch (error) {
         // A dead API is the finding; a dropped keep-alive connection or a stalled answer is retried.
-        if (!isAlive(api.pid)) throw new Error(`the API process died while processing ${name}`);
+        if (!isAlive(api.pid)) throw new Error(`the API process died while processing ${name}`, { cause: error });
         if (++failures > 20) throw error;
         log(`  (status poll failed: ${error instanceof Error ? String(error.cause ?? error.message) : String(error)}; retrying)`);
         await delay(1000);

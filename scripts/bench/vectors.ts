@@ -14,7 +14,7 @@ import { resolveDatabase } from '../../src/infra/database/database-resolver.js';
 import { runMigrations } from '../../src/infra/database/migrations.js';
 import { HashEmbeddingProvider } from '../../src/vectors/embedding/hash-embedding.provider.js';
 import { VectorsRepository } from '../../src/vectors/vectors.repository.js';
-import { chunkVectors, NewChunkVectorRow } from '../../src/vectors/vectors.schema.js';
+import { chunkVectors, type NewChunkVectorRow } from '../../src/vectors/vectors.schema.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);

@@ -1,4 +1,4 @@
-import { defineJob, JobData } from '../infra/queue/job-definition.js';
+import { defineJob, type JobData } from '../infra/queue/job-definition.js';
 import { QueueName } from '../infra/queue/queue-names.js';
 
 /** Blacklists every live token of one user. Idempotent, so retried on failure. */

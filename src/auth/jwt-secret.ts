@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { AppConfig } from '../infra/config/app-config.js';
+import { type AppConfig } from '../infra/config/app-config.js';
 import { readOrCreatePrivateFile } from './data-dir-file.js';
 
 /**

@@ -64,8 +64,8 @@ export class TokensRepository {
     const now = nowSeconds();
     const pairs = tokens.flatMap((t) => [t.exp, t.hash]);
     const pipeline = this.redis.multi();
-    (pipeline as unknown as ScriptedRedis).indexTokens(RedisKeys.userTokens(userId), now, ...pairs);
-    (pipeline as unknown as ScriptedRedis).indexTokens(RedisKeys.tokenFamily(familyId), now, ...pairs);
+    void (pipeline as unknown as ScriptedRedis).indexTokens(RedisKeys.userTokens(userId), now, ...pairs);
+    void (pipeline as unknown as ScriptedRedis).indexTokens(RedisKeys.tokenFamily(familyId), now, ...pairs);
     if (refresh) pipeline.set(RedisKeys.tokenFamilyRefresh(familyId), refresh.hash, 'EXAT', refresh.exp);
     await execOrThrow(pipeline);
   }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, TestDatabase } from '../../test/support/test-database.js';
+import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
 import { ChunkGenerationChangedError } from './file-core.errors.js';
-import { FileChunksRepository, NewChunk } from './file-chunks.repository.js';
+import { FileChunksRepository, type NewChunk } from './file-chunks.repository.js';
 import { FilesRepository } from './files.repository.js';
 
 const draft = (index: number, text = `chunk ${index}`): NewChunk => ({

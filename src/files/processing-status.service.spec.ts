@@ -4,7 +4,7 @@ import { RedisKeys } from '../infra/redis/redis-keys.js';
 import { requireRedis, TEST_REDIS_URL } from '../../test/support/require-redis.js';
 import { ProcessingStatusRepository } from './processing-status.repository.js';
 import type { FilesRepository } from './files.repository.js';
-import { FileRow } from './files.schema.js';
+import { type FileRow } from './files.schema.js';
 import { ProcessingStatusService } from './processing-status.service.js';
 
 describe('ProcessingStatusService (real Redis)', () => {

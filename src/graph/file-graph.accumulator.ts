@@ -1,5 +1,5 @@
 import { cleanEntityName, normalizeEntityName, normalizeRelationName } from './entity-name.js';
-import { ChunkExtraction, entityKey, EntityType, FileEntity, FileGraph, FileRelation } from './graph.types.js';
+import { type ChunkExtraction, entityKey, type EntityType, type FileEntity, type FileGraph, type FileRelation } from './graph.types.js';
 
 const ORG_SUFFIX = /\s+(inc|incorporated|corp|corporation|ltd|limited|llc|plc|gmbh|co|company|ag|sa)$/;
 

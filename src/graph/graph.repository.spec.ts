@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { createTestDatabase, TestDatabase } from '../../test/support/test-database.js';
+import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
 import { GraphLlmCacheRepository } from './graph-llm-cache.repository.js';
 import { GraphMerger } from './graph-merger.js';
 import { GraphQueryRepository } from './graph-query.repository.js';
 import { GraphRepository } from './graph.repository.js';
-import { ChunkExtraction, EntityType } from './graph.types.js';
+import { type ChunkExtraction, type EntityType } from './graph.types.js';
 
 type Spec = [name: string, type: EntityType][];
 

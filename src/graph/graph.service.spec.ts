@@ -1,11 +1,11 @@
-import { ChunkBatches, ChunkRecord } from '../files/file-core.types.js';
-import { FileRecordsService } from '../files/file-records.service.js';
-import { ProcessingStatusService } from '../files/processing-status.service.js';
-import { ExtractOptions, ExtractorResult, GraphExtractor } from './extractors/graph-extractor.js';
+import { type ChunkBatches, type ChunkRecord } from '../files/file-core.types.js';
+import { type FileRecordsService } from '../files/file-records.service.js';
+import { type ProcessingStatusService } from '../files/processing-status.service.js';
+import { type ExtractOptions, type ExtractorResult, type GraphExtractor } from './extractors/graph-extractor.js';
 import { GraphMerger } from './graph-merger.js';
-import { GraphRepository } from './graph.repository.js';
+import { type GraphRepository } from './graph.repository.js';
 import { GraphService } from './graph.service.js';
-import { ChunkText, FileGraph } from './graph.types.js';
+import { type ChunkText, type FileGraph } from './graph.types.js';
 
 type StageCall = [fileId: string, stage: string, update: { status: string; progress: number }, message?: string];
 

@@ -1,10 +1,10 @@
 import { jest } from '@jest/globals';
-import { EmbeddingService } from '../vectors/embedding/embedding.service.js';
+import { type EmbeddingService } from '../vectors/embedding/embedding.service.js';
 import { MAX_EMBEDDED_CHARS } from './memory.constants.js';
 import { contentSha256 } from './memory-content.js';
-import { MemoryRecallRepository } from './memory-recall.repository.js';
+import { type MemoryRecallRepository } from './memory-recall.repository.js';
 import { MemoryRecallService } from './memory-recall.service.js';
-import { MemoryRepository } from './memory.repository.js';
+import { type MemoryRepository } from './memory.repository.js';
 
 const job = { user_id: '00000000-0000-4000-8000-000000000001', agent_id: 'default', key: 'k' };
 

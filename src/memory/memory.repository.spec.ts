@@ -4,7 +4,7 @@ import { RedisKeys } from '../infra/redis/redis-keys.js';
 import { requireRedis, TEST_REDIS_URL } from '../../test/support/require-redis.js';
 import { waitFor } from '../../test/support/wait-for.js';
 import { MemoryRepository } from './memory.repository.js';
-import { MemoryAddress, MemoryWrite } from './memory.types.js';
+import { type MemoryAddress, type MemoryWrite } from './memory.types.js';
 
 describe('MemoryRepository (real Redis)', () => {
   let redis: Redis;

@@ -1,14 +1,14 @@
 import { jest } from '@jest/globals';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { TaskQueueService } from '../infra/queue/task-queue.service.js';
+import { type TaskQueueService } from '../infra/queue/task-queue.service.js';
 import { PutMemoryDto } from './dto/put-memory.dto.js';
 import { CONSOLIDATION_DEBOUNCE_MS, MAX_VALUE_BYTES } from './memory.constants.js';
 import { MemoryNotFoundError, MemoryValueTooLargeError } from './memory.errors.js';
 import { consolidateMemoryJob } from './memory.jobs.js';
-import { MemoryRecallService } from './memory-recall.service.js';
-import { MemoryRepository } from './memory.repository.js';
+import { type MemoryRecallService } from './memory-recall.service.js';
+import { type MemoryRepository } from './memory.repository.js';
 import { MemoryService } from './memory.service.js';
-import { MemoryWrite, StoredMemory } from './memory.types.js';
+import { type MemoryWrite, type StoredMemory } from './memory.types.js';
 
 const user: AuthUser = { id: '00000000-0000-4000-8000-000000000001', email: 'a@example.com', role: 'user' };
 

@@ -1,11 +1,11 @@
-import { AppConfig } from '../infra/config/app-config.js';
+import { type AppConfig } from '../infra/config/app-config.js';
 import { QueueName } from '../infra/queue/queue-names.js';
-import { AlertWebhookClient } from './alert-webhook.client.js';
+import { type AlertWebhookClient } from './alert-webhook.client.js';
 import { FailureAlertService } from './failure-alert.service.js';
-import { MonitoredQueues } from './monitored-queues.js';
-import { QueueEventsHub } from './queue-events.hub.js';
-import { QueueMetricsService } from './queue-metrics.service.js';
-import { QueueMonitorRepository } from './queue-monitor.repository.js';
+import { type MonitoredQueues } from './monitored-queues.js';
+import { type QueueEventsHub } from './queue-events.hub.js';
+import { type QueueMetricsService } from './queue-metrics.service.js';
+import { type QueueMonitorRepository } from './queue-monitor.repository.js';
 
 function service(counts: { finished: number; failed: number }, slotFree: boolean, webhookUrl?: string) {
   const posted: object[] = [];

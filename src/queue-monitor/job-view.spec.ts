@@ -1,4 +1,4 @@
-import { Job } from 'bullmq';
+import { type Job } from 'bullmq';
 import { canceledSummary, toJobDetail, toJobSummary } from './job-view.js';
 
 function job(fields: Partial<Job>): Job {

@@ -1,6 +1,6 @@
-import { Job } from 'bullmq';
-import { ApiJobStatus } from '../infra/queue/job-status.js';
-import { CanceledJobRecord } from './canceled-job.js';
+import { type Job } from 'bullmq';
+import { type ApiJobStatus } from '../infra/queue/job-status.js';
+import { type CanceledJobRecord } from './canceled-job.js';
 
 /** A job in a list, the original RQ fields. */
 export interface JobSummary {

@@ -1,4 +1,4 @@
-import { Metrics } from 'bullmq';
+import { type Metrics } from 'bullmq';
 import { countInWindow, failureRate, maxOf, percentile } from './metrics-math.js';
 
 const MINUTE = 60_000;

@@ -1,4 +1,4 @@
-import { Metrics } from 'bullmq';
+import { type Metrics } from 'bullmq';
 
 const MINUTE_MS = 60_000;
 

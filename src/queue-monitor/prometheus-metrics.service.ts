@@ -28,7 +28,8 @@ export class PrometheusMetricsService implements OnModuleInit {
     private readonly events: QueueEventsHub,
   ) {
     const registers = [this.registry];
-    const self = this;
+    // Gauges' collect() is called with the gauge as `this`: reach our services through locals.
+    const { stats: queueStats, queues: monitored, workers: workerStatus } = this;
     new Gauge({
       name: 'rq_queue_jobs',
       help: 'Jobs per queue and status (queued, started, finished, failed, scheduled, deferred, canceled)',
@@ -36,7 +37,7 @@ export class PrometheusMetricsService implements OnModuleInit {
       registers,
       async collect() {
         this.reset();
-        const { queues } = await self.stats.allStats();
+        const { queues } = await queueStats.allStats();
         for (const stats of Object.values(queues)) {
           for (const status of STATUSES) this.set({ queue: stats.queue_name, status }, stats[status]);
         }
@@ -49,7 +50,7 @@ export class PrometheusMetricsService implements OnModuleInit {
       registers,
       async collect() {
         this.reset();
-        for (const name of self.queues.names()) this.set({ queue: name }, (await self.queues.get(name).isPaused()) ? 1 : 0);
+        for (const name of monitored.names()) this.set({ queue: name }, (await monitored.get(name).isPaused()) ? 1 : 0);
       },
     });
     new Counter({
@@ -59,8 +60,8 @@ export class PrometheusMetricsService implements OnModuleInit {
       registers,
       async collect() {
         this.reset();
-        for (const name of self.queues.names()) {
-          const queue = self.queues.get(name);
+        for (const name of monitored.names()) {
+          const queue = monitored.get(name);
           const [done, failed] = await Promise.all([queue.getMetrics('completed', 0, 0), queue.getMetrics('failed', 0, 0)]);
           this.inc({ queue: name }, Number(done.meta.count) + Number(failed.meta.count));
         }
@@ -73,8 +74,8 @@ export class PrometheusMetricsService implements OnModuleInit {
       registers,
       async collect() {
         this.reset();
-        for (const name of self.queues.names()) {
-          this.inc({ queue: name }, Number((await self.queues.get(name).getMetrics('failed', 0, 0)).meta.count));
+        for (const name of monitored.names()) {
+          this.inc({ queue: name }, Number((await monitored.get(name).getMetrics('failed', 0, 0)).meta.count));
         }
       },
     });
@@ -85,7 +86,7 @@ export class PrometheusMetricsService implements OnModuleInit {
       registers,
       async collect() {
         this.reset();
-        const { workers } = await self.workers.workers();
+        const { workers } = await workerStatus.workers();
         for (const state of ['busy', 'idle', 'dead'] as const) {
           this.set({ state }, workers.filter((w) => w.state === state).length);
         }

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { Redis } from 'ioredis';
-import { AppConfig, loadConfig } from '../infra/config/app-config.js';
+import { type AppConfig, loadConfig } from '../infra/config/app-config.js';
 import { TaskQueueService } from '../infra/queue/task-queue.service.js';
 import { MonitoredQueues } from './monitored-queues.js';
 import { QueueMonitorRepository } from './queue-monitor.repository.js';
 import { QueueStatsService } from './queue-stats.service.js';
-import { formatRqStatus, RqStatusReport } from './rq-status.report.js';
+import { formatRqStatus, type RqStatusReport } from './rq-status.report.js';
 import { WorkerStatusService } from './worker-status.service.js';
 
 /**

@@ -1,5 +1,5 @@
-import { QueueStats } from './queue-stats.js';
-import { WorkerView } from './worker-status.service.js';
+import { type QueueStats } from './queue-stats.js';
+import { type WorkerView } from './worker-status.service.js';
 
 /** What rq_status.sh prints: the original RQ report (queues, per-queue counts, workers). */
 export interface RqStatusReport {

@@ -1,5 +1,5 @@
-import { AppConfig } from '../infra/config/app-config.js';
-import { QueueMonitorRepository } from './queue-monitor.repository.js';
+import { type AppConfig } from '../infra/config/app-config.js';
+import { type QueueMonitorRepository } from './queue-monitor.repository.js';
 import { WorkerStatusService } from './worker-status.service.js';
 
 const NOW = Date.parse('2026-11-28T12:00:00.000Z');

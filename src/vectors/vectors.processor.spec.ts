@@ -1,9 +1,9 @@
 import { UnrecoverableError } from 'bullmq';
-import { JobContext, TypedJob } from '../infra/queue/queue-processor.js';
+import { type JobContext, type TypedJob } from '../infra/queue/queue-processor.js';
 import { EmbeddingDimensionMismatchError, EmbeddingProviderError, VectorizedFileGoneError } from './vectors.errors.js';
-import { VectorsJob } from './vectors.jobs.js';
+import { type VectorsJob } from './vectors.jobs.js';
 import { VectorsProcessor } from './vectors.processor.js';
-import { VectorsService } from './vectors.service.js';
+import { type VectorsService } from './vectors.service.js';
 
 describe('VectorsProcessor', () => {
   const job = { name: 'vectorize-file', data: { file_id: 'f1' } } as TypedJob<VectorsJob>;

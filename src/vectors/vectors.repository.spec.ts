@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, TestDatabase } from '../../test/support/test-database.js';
+import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
 import { HashEmbeddingProvider } from './embedding/hash-embedding.provider.js';
 import { VectorsRepository } from './vectors.repository.js';
-import { NewChunkVectorRow } from './vectors.schema.js';
+import { type NewChunkVectorRow } from './vectors.schema.js';
 
 describe('VectorsRepository (PGlite + pgvector)', () => {
   let database: TestDatabase;

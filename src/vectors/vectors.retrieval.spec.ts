@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, TestDatabase } from '../../test/support/test-database.js';
+import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
 import { HashEmbeddingProvider } from './embedding/hash-embedding.provider.js';
 import { VectorsRepository } from './vectors.repository.js';
 

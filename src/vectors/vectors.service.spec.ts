@@ -1,13 +1,13 @@
-import { AppConfig } from '../infra/config/app-config.js';
-import { FileChunksService } from '../files/file-chunks.service.js';
-import { ChunkBatches, ChunkRecord } from '../files/file-core.types.js';
-import { FileRecordsService } from '../files/file-records.service.js';
-import { ProcessingStatusService } from '../files/processing-status.service.js';
-import { TaskQueueService } from '../infra/queue/task-queue.service.js';
-import { EmbeddingService } from './embedding/embedding.service.js';
-import { VectorsRepository } from './vectors.repository.js';
+import { type AppConfig } from '../infra/config/app-config.js';
+import { type FileChunksService } from '../files/file-chunks.service.js';
+import { type ChunkBatches, type ChunkRecord } from '../files/file-core.types.js';
+import { type FileRecordsService } from '../files/file-records.service.js';
+import { type ProcessingStatusService } from '../files/processing-status.service.js';
+import { type TaskQueueService } from '../infra/queue/task-queue.service.js';
+import { type EmbeddingService } from './embedding/embedding.service.js';
+import { type VectorsRepository } from './vectors.repository.js';
 import { VectorsService } from './vectors.service.js';
-import { NewChunkVectorRow } from './vectors.schema.js';
+import { type NewChunkVectorRow } from './vectors.schema.js';
 
 const chunk = (i: number): ChunkRecord => ({
   id: `c${i}`,

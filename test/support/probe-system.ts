@@ -1,8 +1,8 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { AppConfig } from '../../src/infra/config/app-config.js';
+import { type AppConfig } from '../../src/infra/config/app-config.js';
 import { TaskQueueService } from '../../src/infra/queue/task-queue.service.js';
-import { Runtime } from '../../src/infra/runtime.js';
+import { type Runtime } from '../../src/infra/runtime.js';
 import { ProbeAppModule } from '../fixtures/probe/probe.module.js';
 import { createTestApp } from './test-app.js';
 

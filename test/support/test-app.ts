@@ -1,12 +1,12 @@
 import { rm } from 'node:fs/promises';
-import { DynamicModule, INestApplication } from '@nestjs/common';
+import { type DynamicModule, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { configureHttpApp } from '../../src/http-app.js';
-import { AppConfig, loadConfig } from '../../src/infra/config/app-config.js';
+import { type AppConfig, loadConfig } from '../../src/infra/config/app-config.js';
 import { TaskQueueService } from '../../src/infra/queue/task-queue.service.js';
 import { settleWithin } from '../../src/infra/redis/close-quietly.js';
-import { Runtime, startRuntime } from '../../src/infra/runtime.js';
+import { type Runtime, startRuntime } from '../../src/infra/runtime.js';
 import { requireRedis } from './require-redis.js';
 import { testEnv } from './test-env.js';
 

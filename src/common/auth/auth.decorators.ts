@@ -1,6 +1,6 @@
-import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
-import { AuthUser, UserRole } from './auth-user.js';
+import { type AuthUser, type UserRole } from './auth-user.js';
 
 export const IS_PUBLIC = 'is_public';
 export const ROLES = 'roles';

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ErrorEnvelope } from './envelope.js';
+import { type ErrorEnvelope } from './envelope.js';
 
 const STATUS_BY_NODE_CODE: Record<string, [number, string, string]> = {
   HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'REQUEST_HEADERS_TOO_LARGE'],

@@ -18,7 +18,7 @@ import {
 import { CorruptDocumentError, UnsupportedFileTypeError } from './document-parsing.errors.js';
 import { DocumentParser } from './document-parser.js';
 import type { DocumentType } from './document-type.js';
-import { TEXT_SEGMENT_CHARS } from './utf8-text.js';
+import { TEXT_SEGMENT_CHARS } from './text-file.js';
 
 describe('DocumentParser', () => {
   const parser = new DocumentParser();

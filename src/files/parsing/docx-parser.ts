@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import { CorruptDocumentError } from './document-parsing.errors.js';
 import type { FormatParser, ParsedPage } from './parsed-document.js';
-import { sanitizeExtractedText } from './utf8-text.js';
+import { sanitizeExtractedText } from './text-file.js';
 
 /** DOCX raw text with mammoth: one paragraph per block, paragraphs separated by a blank line; no page numbers. */
 export class DocxParser implements FormatParser {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { CorruptDocumentError } from './document-parsing.errors.js';
 import type { FormatParser, ParsedPage } from './parsed-document.js';
-import { sanitizeExtractedText } from './utf8-text.js';
+import { sanitizeExtractedText } from './text-file.js';
 
 /** PDF text per page (1-based page numbers) with pdf.js; one page's text is in memory at a time. */
 export class PdfParser implements FormatParser {

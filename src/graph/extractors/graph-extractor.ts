@@ -1,4 +1,4 @@
-import { ChunkExtraction, ChunkText } from '../graph.types.js';
+import { type ChunkExtraction, type ChunkText } from '../graph.types.js';
 
 /** Options of one extraction run. */
 export interface ExtractOptions {

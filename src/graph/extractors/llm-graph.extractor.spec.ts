@@ -1,13 +1,13 @@
 import { rm } from 'node:fs/promises';
-import { createTestDatabase, TestDatabase } from '../../../test/support/test-database.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { testEnv } from '../../../test/support/test-env.js';
-import { AppConfig, loadConfig } from '../../infra/config/app-config.js';
+import { type AppConfig, loadConfig } from '../../infra/config/app-config.js';
 import { GraphLlmCacheRepository } from '../graph-llm-cache.repository.js';
 import { GraphMerger } from '../graph-merger.js';
 import { LlmChatClient } from './llm-chat.client.js';
 import { RETRY_PROMPT } from './llm-extraction.schema.js';
 import { LlmGraphExtractor } from './llm-graph.extractor.js';
-import { FakeLlmServer, FakeReply } from './testing/fake-llm-server.js';
+import { FakeLlmServer, type FakeReply } from './testing/fake-llm-server.js';
 
 const VALID = JSON.stringify({
   entities: [

@@ -1,5 +1,5 @@
-import { EntityType } from '../graph.types.js';
-import { breaksAfter, Span, spanOf, Term, wordOf } from './compromise-term.js';
+import { type EntityType } from '../graph.types.js';
+import { breaksAfter, type Span, spanOf, type Term, wordOf } from './compromise-term.js';
 import {
   EVENT_HEADS,
   EVENT_PREFIXES,

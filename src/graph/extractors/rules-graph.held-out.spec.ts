@@ -1,14 +1,14 @@
 import { GraphMerger } from '../graph-merger.js';
 import { RulesGraphExtractor } from './rules-graph.extractor.js';
-import { FRESH_TEXTS, HELD_OUT_TEXTS, HeldOutText, NO_PERSON_SENTENCES, UNSEEN_TEXTS } from './testing/held-out-corpus.js';
+import { FRESH_TEXTS, HELD_OUT_TEXTS, type HeldOutText, NO_PERSON_SENTENCES, UNSEEN_TEXTS } from './testing/held-out-corpus.js';
 import {
   addScores,
   formatScore,
   GOLD_TYPES,
-  Prediction,
+  type Prediction,
   precision,
   recall,
-  Score,
+  type Score,
   scoreText,
   zeroScore,
 } from './testing/ner-score.js';

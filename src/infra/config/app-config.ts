@@ -1,15 +1,20 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { z } from 'zod';
-import { ALL_QUEUES, isQueueName, QueueName } from '../queue/queue-names.js';
+import { type z } from 'zod';
+import { ALL_QUEUES, isQueueName, type QueueName } from '../queue/queue-names.js';
+import type { QueueRateLimits } from '../queue/queue-rate-limits.js';
 import { ConfigError } from './config-error.js';
-import { Env, envSchema } from './env.schema.js';
+import { type Env, envSchema } from './env.schema.js';
 
 /** Typed configuration, read and validated once at start, then injected everywhere (DI token: the class). */
 export class AppConfig {
   readonly env: Env['NODE_ENV'];
+  /** corsOrigins: [] = no cross-origin access; '*' = any origin, without credentials. */
   readonly http: { host: string; port: number; corsOrigins: string[] | '*' };
   readonly dataDir: string;
   readonly logLevel: Env['LOG_LEVEL'];
+  /** Human-readable lines (pino-pretty) or one JSON object per line. */
+  readonly prettyLogs: boolean;
   readonly redis: { url?: string; host?: string; port: number; db: number; password?: string };
   readonly database: { url?: string; embeddedPort: number };
   readonly queue: {
@@ -21,6 +26,14 @@ export class AppConfig {
     stalledIntervalMs: number;
     lockDurationMs: number;
     shutdownGraceMs: number;
+    /** Weighted round-robin between users within each queue (src/infra/queue/fair-scheduler.ts). */
+    fairScheduling: boolean;
+    rateLimits: QueueRateLimits;
+    /** Memory cap of one job's CPU-heavy step (its worker thread), MiB. */
+    jobMaxMemoryMb: number;
+    /** A worker process stops taking jobs and exits 0 past this RSS (MiB) or job count; 0 = no limit. */
+    workerMaxMemoryMb: number;
+    workerMaxJobs: number;
   };
   readonly auth: {
     jwtSecret?: string;
@@ -29,6 +42,13 @@ export class AppConfig {
     adminEmail?: string;
     adminPassword?: string;
     loginMaxFailuresPerMinute: number;
+    jwtIssuer: string;
+    jwtAudience: string;
+    registration: 'open' | 'closed';
+    registerMaxPerHour: number;
+    /** Password hashes computed at once; past it they wait in a queue of hashQueueMax, then 503 BUSY. */
+    hashConcurrency: number;
+    hashQueueMax: number;
   };
   readonly files: { uploadMaxBytes: number; chunkSizeTokens: number; chunkOverlapTokens: number };
   /** The default per-user limits (admins are exempt unless given their own). */
@@ -68,10 +88,12 @@ export class AppConfig {
     this.http = {
       host: e.HOST,
       port: e.PORT,
-      corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(',').map((o) => o.trim()),
+      corsOrigins: parseCorsOrigins(e.CORS_ORIGINS),
     };
     this.dataDir = resolve(e.DATA_DIR);
     this.logLevel = e.LOG_LEVEL;
+    this.prettyLogs =
+      e.LOG_FORMAT === 'pretty' || (e.LOG_FORMAT === 'auto' && e.NODE_ENV === 'development' && process.stdout.isTTY === true);
     this.redis = { url: e.REDIS_URL, host: e.REDIS_HOST, port: e.REDIS_PORT, db: e.REDIS_DB, password: e.REDIS_PASSWORD };
     this.database = { url: e.DATABASE_URL, embeddedPort: e.EMBEDDED_DB_PORT };
     this.queue = {
@@ -83,6 +105,11 @@ export class AppConfig {
       stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS,
       lockDurationMs: e.WORKER_LOCK_DURATION_MS,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      fairScheduling: e.FAIR_SCHEDULING,
+      rateLimits: e.QUEUE_RATE_LIMITS ?? {},
+      jobMaxMemoryMb: e.JOB_MAX_MEMORY_MB,
+      workerMaxMemoryMb: e.WORKER_MAX_MEMORY_MB,
+      workerMaxJobs: e.WORKER_MAX_JOBS,
     };
     this.auth = {
       jwtSecret: e.JWT_SECRET,
@@ -91,6 +118,12 @@ export class AppConfig {
       adminEmail: e.ADMIN_EMAIL,
       adminPassword: e.ADMIN_PASSWORD,
       loginMaxFailuresPerMinute: e.LOGIN_MAX_FAILURES_PER_MINUTE,
+      jwtIssuer: e.JWT_ISSUER,
+      jwtAudience: e.JWT_AUDIENCE,
+      registration: e.REGISTRATION,
+      registerMaxPerHour: e.REGISTER_MAX_PER_HOUR,
+      hashConcurrency: e.HASH_CONCURRENCY ?? 2 * availableParallelism(),
+      hashQueueMax: e.HASH_QUEUE_MAX,
     };
     this.files = {
       uploadMaxBytes: e.UPLOAD_MAX_BYTES,
@@ -142,6 +175,11 @@ export class AppConfig {
   }
 }
 
+function parseCorsOrigins(value: string | undefined): string[] | '*' {
+  const origins = (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  return origins.length === 1 && origins[0] === '*' ? '*' : origins;
+}
+
 /** Reads and validates the environment once. Throws ConfigError naming the first bad variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
@@ -158,6 +196,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  }
+  const corsOrigins = parseCorsOrigins(env.CORS_ORIGINS);
+  if (corsOrigins !== '*' && corsOrigins.includes('*')) {
+    throw new ConfigError('CORS_ORIGINS', 'is either * alone (any origin, no credentials) or a list of origins');
   }
   if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) throw new ConfigError('ADMIN_PASSWORD', 'is required when ADMIN_EMAIL is set');
   if (env.ADMIN_PASSWORD && !env.ADMIN_EMAIL) throw new ConfigError('ADMIN_EMAIL', 'is required when ADMIN_PASSWORD is set');

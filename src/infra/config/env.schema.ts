@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseQueueRateLimits } from '../queue/queue-rate-limits.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -23,7 +24,9 @@ export const envSchema = z.object({
   PORT: int(0, 65535).default(3000),
   DATA_DIR: z.string().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CORS_ORIGINS: z.string().default('*'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /** Unset: no cross-origin access. `*`: any origin, without credentials. Else a comma-separated list of origins. */
+  CORS_ORIGINS: z.string().optional(),
 
   REDIS_URL: url.optional(),
   REDIS_HOST: z.string().optional(),
@@ -42,6 +45,21 @@ export const envSchema = z.object({
   WORKER_STALLED_INTERVAL_MS: int(100, 3_600_000).default(30_000),
   WORKER_LOCK_DURATION_MS: int(100, 3_600_000).default(30_000),
   SHUTDOWN_GRACE_MS: int(0, 3_600_000).default(30_000),
+  FAIR_SCHEDULING: bool.default(true),
+  QUEUE_RATE_LIMITS: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return parseQueueRateLimits(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  JOB_MAX_MEMORY_MB: int(32, 1_048_576).default(1024),
+  WORKER_MAX_MEMORY_MB: int(0, 1_048_576).default(0),
+  WORKER_MAX_JOBS: int(0).default(0),
 
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_ACCESS_TTL_SECONDS: int(10, 86_400).default(900),
@@ -49,6 +67,13 @@ export const envSchema = z.object({
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   LOGIN_MAX_FAILURES_PER_MINUTE: int(1, 10_000).default(10),
+  JWT_ISSUER: z.string().min(1).default('docai-queue-backend'),
+  JWT_AUDIENCE: z.string().min(1).default('docai-api'),
+  REGISTRATION: z.enum(['open', 'closed']).default('open'),
+  REGISTER_MAX_PER_HOUR: int(1, 1_000_000).default(20),
+  /** Password hashes (argon2id, 64 MiB each) at once; unset = 2 × CPUs. */
+  HASH_CONCURRENCY: int(1, 256).optional(),
+  HASH_QUEUE_MAX: int(0, 100_000).default(100),
 
   UPLOAD_MAX_BYTES: int(1).default(100 * 1024 * 1024),
   QUOTA_MAX_ACTIVE_JOBS: int(0).default(100),

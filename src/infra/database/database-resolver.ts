@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import { AppConfig } from '../config/app-config.js';
-import { DatabaseTarget } from './database-target.js';
+import { type AppConfig } from '../config/app-config.js';
+import { type DatabaseTarget } from './database-target.js';
 import { PgliteServer } from './pglite-server.js';
 
 const EMBEDDED_USER_URL = (port: number) => `postgres://postgres@127.0.0.1:${port}/postgres`;

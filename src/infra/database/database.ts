@@ -1,4 +1,4 @@
-import { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { type NodePgDatabase } from 'drizzle-orm/node-postgres';
 
 /** The Drizzle database (node-postgres driver; the embedded PGlite is reached over its socket server). */
 export type Database = NodePgDatabase;

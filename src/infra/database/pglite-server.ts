@@ -1,4 +1,4 @@
-import { createServer, Server } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
 import { PgliteSessionQueue } from './pglite-session-queue.js';

@@ -1,5 +1,5 @@
-import { QueueName } from './queue-names.js';
-import { TaskOptions } from './task-options.js';
+import { type QueueName } from './queue-names.js';
+import { type TaskOptions } from './task-options.js';
 
 /** A job a feature declares next to its processor: queue, name, typed JSON payload, and its default options. */
 export interface JobDefinition<TName extends string = string, TData = unknown> {

@@ -1,4 +1,4 @@
-import { JobState } from 'bullmq';
+import { type JobState } from 'bullmq';
 
 /** The original system's RQ status words, as the API speaks them. */
 export type ApiJobStatus = 'queued' | 'started' | 'finished' | 'failed' | 'scheduled' | 'deferred' | 'canceled';

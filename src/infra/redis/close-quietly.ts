@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { type Redis } from 'ioredis';
 
 /** Resolves when `work` settles or after `ms`, whichever is first; never rejects. For shutdown paths only. */
 export async function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { Socket } from 'node:net';
-import { AppConfig } from '../config/app-config.js';
-import { RedisTarget } from './redis-target.js';
+import { type AppConfig } from '../config/app-config.js';
+import { type RedisTarget } from './redis-target.js';
 
 /**
  * Finds the Redis to use: REDIS_URL, else REDIS_HOST/PORT, else one answering on 127.0.0.1:6379,

@@ -1,4 +1,4 @@
-import { RedisOptions } from 'ioredis';
+import { type RedisOptions } from 'ioredis';
 
 /** Where our Redis is and how it was found; `stop` shuts down an embedded server this process started. */
 export interface RedisTarget {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { AppConfig } from '../../infra/config/app-config.js';
-import { EmbeddingProvider } from './embedding-provider.js';
+import { type AppConfig } from '../../infra/config/app-config.js';
+import { type EmbeddingProvider } from './embedding-provider.js';
 import { HashEmbeddingProvider } from './hash-embedding.provider.js';
 import { LocalEmbeddingProvider } from './local-embedding.provider.js';
 import { OpenAiEmbeddingProvider } from './openai-embedding.provider.js';

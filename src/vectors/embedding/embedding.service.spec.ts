@@ -1,5 +1,5 @@
-import { EmbeddingCacheRepository } from './embedding-cache.repository.js';
-import { EmbeddingProvider } from './embedding-provider.js';
+import { type EmbeddingCacheRepository } from './embedding-cache.repository.js';
+import { type EmbeddingProvider } from './embedding-provider.js';
 import { EmbeddingService } from './embedding.service.js';
 
 class CountingProvider implements EmbeddingProvider {

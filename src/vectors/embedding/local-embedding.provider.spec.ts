@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startNode } from '../../../test/support/child-process.js';
 import { compileForProcesses } from '../../../test/support/compiled-src.js';
-import { TinyEmbeddingModel, writeTinyEmbeddingModel } from '../../../test/fixtures/tiny-embedding-model.js';
+import { type TinyEmbeddingModel, writeTinyEmbeddingModel } from '../../../test/fixtures/tiny-embedding-model.js';
 import { dot, l2Normalize } from './vector-math.js';
 
 type ProbeAnswer = { vectors: number[][] } | { error: { name: string; message: string; retryable?: boolean } };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import { EmbeddingDimensionMismatchError, EmbeddingProviderError } from '../vectors.errors.js';
-import { EmbeddingProvider } from './embedding-provider.js';
+import { type EmbeddingProvider } from './embedding-provider.js';
 import { l2Normalize } from './vector-math.js';
 
 export interface LocalEmbeddingOptions {

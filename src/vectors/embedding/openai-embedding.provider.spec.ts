@@ -1,5 +1,5 @@
 import { EmbeddingDimensionMismatchError, EmbeddingProviderError } from '../vectors.errors.js';
-import { OpenAiEmbeddingOptions, OpenAiEmbeddingProvider } from './openai-embedding.provider.js';
+import { type OpenAiEmbeddingOptions, OpenAiEmbeddingProvider } from './openai-embedding.provider.js';
 import { FakeEmbeddingServer, fakeVector } from './testing/fake-embedding-server.js';
 import { dot } from './vector-math.js';
 

@@ -1,7 +1,7 @@
 import OpenAI, { APIError, APIUserAbortError } from 'openai';
 import pLimit from 'p-limit';
 import { EmbeddingDimensionMismatchError, EmbeddingProviderError } from '../vectors.errors.js';
-import { EmbeddingProvider } from './embedding-provider.js';
+import { type EmbeddingProvider } from './embedding-provider.js';
 import { l2Normalize } from './vector-math.js';
 
 export interface OpenAiEmbeddingOptions {

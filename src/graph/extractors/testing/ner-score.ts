@@ -1,5 +1,5 @@
 import { normalizeEntityName } from '../../entity-name.js';
-import { GoldEntity, GoldType } from './held-out-corpus.js';
+import { type GoldEntity, type GoldType } from './held-out-corpus.js';
 
 export const GOLD_TYPES: GoldType[] = ['person', 'organization', 'place'];
 
