@@ -9,6 +9,7 @@ import { JobDefinition } from './job-definition.js';
 import { ApiJobStatus, toApiStatus } from './job-status.js';
 import { ALL_QUEUES, QueueName } from './queue-names.js';
 import { DEFAULT_TASK_OPTIONS, TaskOptions } from './task-options.js';
+import { FairScheduler } from './fair-scheduler.js';
 import { toBullPriority } from './task-priority.js';
 
 export interface EnqueuedTask {
@@ -19,7 +20,7 @@ export interface EnqueuedTask {
 }
 
 /** Job options we add to BullMQ's: the timeout the worker runner enforces, the owner and their weight. Stored with the job. */
-export type AppJobOptions = JobsOptions & { jobTimeoutMs?: number; userId?: string; weight?: number };
+export type AppJobOptions = JobsOptions & { jobTimeoutMs?: number; userId?: string; weight?: number; fairShare?: boolean };
 
 const LIVE_STATES = new Set(['waiting', 'prioritized', 'active', 'delayed', 'waiting-children']);
 
@@ -28,12 +29,14 @@ const LIVE_STATES = new Set(['waiting', 'prioritized', 'active', 'delayed', 'wai
 export class TaskQueueService implements OnApplicationShutdown {
   private readonly connection: Redis;
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly fair: FairScheduler;
 
   constructor(
     private readonly config: AppConfig,
     @Inject(REDIS_URL) redisUrl: string,
   ) {
     this.connection = new Redis(redisUrl, bullRedisOptions());
+    this.fair = new FairScheduler(this.connection, config.queue.prefix);
   }
 
   /** The BullMQ queue object (for the queue monitor; features enqueue through `enqueue`). */
@@ -68,10 +71,26 @@ export class TaskQueueService implements OnApplicationShutdown {
         await existing.remove().catch(() => undefined);
       }
     }
-    const job = await queue.add(definition.name, data, toBullOptions(merged));
+    const bullOptions = toBullOptions(merged);
+    // A delayed job enters the line when due, at its own priority: it is not held back.
+    const fair = this.config.queue.fairScheduling && !bullOptions.delay;
+    if (fair) Object.assign(bullOptions, { priority: FairScheduler.entryPriority(merged.priority), fairShare: true });
+    const job = await queue.add(definition.name, data, bullOptions);
     const actual = merged.jobId ? ((await queue.getJob(merged.jobId)) ?? job) : job;
     const created = actual.timestamp === job.timestamp;
+    if (fair && created) await this.fair.hold(queue, String(job.id), merged, merged.priority);
     return { job_id: String(actual.id), status: toApiStatus(await actual.getState()), created };
+  }
+
+  /** Worker hook: a job started (the fair scheduler admits it if an idle worker took it while held back). */
+  async jobStarted(job: Job): Promise<void> {
+    if ((job.opts as AppJobOptions).fairShare) await this.fair.started(job);
+  }
+
+  /** Worker hook: a job's attempt ended; the fair scheduler admits its owner's next job. */
+  async jobEnded(queue: QueueName, job: Job): Promise<void> {
+    const options = job.opts as AppJobOptions;
+    if (options.fairShare) await this.fair.ended(this.queue(queue), job, options);
   }
 
   async getJob(queue: QueueName, jobId: string): Promise<Job | undefined> {

@@ -10,7 +10,8 @@ import { bullRedisOptions } from '../redis/redis-target.js';
 import { declaredJobs } from './job-definition.js';
 import { JOB_ABORTED, JOB_TIMEOUT, JobAbortedError, JobTimeoutError } from './job-errors.js';
 import { QueueProcessor, TypedJob } from './queue-processor.js';
-import { AppJobOptions } from './task-queue.service.js';
+import { AppJobOptions, TaskQueueService } from './task-queue.service.js';
+import { WorkerRecycler } from './worker-recycler.js';
 import { WorkerRegistry } from './worker-registry.js';
 
 /**
@@ -26,12 +27,14 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly connections: Redis[] = [];
   private registry?: WorkerRegistry;
   private subscriber?: Redis;
+  private recycler?: { policy: WorkerRecycler; onSpent: () => void };
 
   constructor(
     private readonly config: AppConfig,
     private readonly discovery: DiscoveryService,
     private readonly redis: Redis,
     @Inject(REDIS_URL) private readonly redisUrl: string,
+    private readonly tasks: TaskQueueService,
   ) {}
 
   get workerName(): string | undefined {
@@ -54,6 +57,15 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     for (const processor of served) this.workers.push(this.startWorker(processor));
     await this.listenForAborts();
     this.logger.log(`worker ${this.registry.name} serving ${served.map((p) => p.queueName).join(', ')}`);
+  }
+
+  /**
+   * For a dedicated worker process: once WORKER_MAX_JOBS or WORKER_MAX_MEMORY_MB is reached, stop taking jobs and
+   * call `onSpent` (which shuts the process down gracefully, exit 0, to be restarted).
+   */
+  recycleWhenSpent(onSpent: () => void): void {
+    const { workerMaxJobs, workerMaxMemoryMb } = this.config.queue;
+    this.recycler = { policy: new WorkerRecycler({ maxJobs: workerMaxJobs, maxMemoryMb: workerMaxMemoryMb }), onSpent };
   }
 
   /** Stops taking jobs, lets running jobs finish within SHUTDOWN_GRACE_MS, then forces the rest. */
@@ -113,6 +125,8 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
         name: this.registry?.name,
         // Per-minute finished/failed counts for the queue monitor's metrics (BullMQ keeps them in Redis).
         metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
+        // QUEUE_RATE_LIMITS: BullMQ's limiter counts starts in Redis, so the limit holds across every worker.
+        limiter: queue.rateLimits[processor.queueName],
       },
     );
     worker.on('error', (error) => this.logger.error(`worker error on ${processor.queueName}: ${error.message}`));
@@ -125,6 +139,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     const timeoutMs = (job.opts as AppJobOptions).jobTimeoutMs;
     const timer = timeoutMs ? setTimeout(() => worker.cancelJob(String(job.id), JOB_TIMEOUT), timeoutMs) : undefined;
     await this.registry?.jobStarted(String(job.id));
+    await this.fairShareHook(() => this.tasks.jobStarted(job));
     let outcome = 'failed';
     try {
       const work = processor.process(job as TypedJob<{ name: string; data: unknown }>, {
@@ -142,6 +157,8 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
       clearTimeout(timer);
       const durationMs = performance.now() - startedAt;
       await this.registry?.jobEnded(String(job.id), outcome === 'completed', durationMs);
+      await this.fairShareHook(() => this.tasks.jobEnded(processor.queueName, job));
+      this.recycleIfSpent();
       const line = {
         queue: processor.queueName,
         job_id: job.id,
@@ -153,6 +170,20 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
       if (outcome === 'completed') this.logger.log(line);
       else this.logger.warn(line);
     }
+  }
+
+  /** The fair scheduler's bookkeeping never decides a job's outcome: a failure is logged, the job goes on. */
+  private async fairShareHook(hook: () => Promise<void>): Promise<void> {
+    await hook().catch((error: unknown) => this.logger.warn(`fair scheduler: ${(error as Error).message}`));
+  }
+
+  private recycleIfSpent(): void {
+    const reason = this.recycler?.policy.jobEnded();
+    if (!reason || !this.recycler) return;
+    this.logger.log(`worker ${this.workerName ?? ''} recycles: ${reason}; finishing running jobs, then exiting`);
+    // Closing now (not awaited: this job is among those it waits for) stops the next fetch at once.
+    for (const worker of this.workers) void worker.close();
+    this.recycler.onSpent();
   }
 
   /** Operator aborts are published on one channel; the worker running that job aborts it, the others ignore it. */

@@ -30,6 +30,14 @@ export const RedisKeys = {
   jobAbortChannel: () => 'rq:abort',
   /** Jobs canceled by an operator (the `canceled` status word), newest first by score; per QUEUE_PREFIX. */
   canceledJobs: (queuePrefix: string, queue: string) => `rq:canceled:${queuePrefix}:${queue}`,
+  /**
+   * Fair scheduler of one queue and priority (per QUEUE_PREFIX; with a `{hash tag}` prefix it shares the queue's
+   * cluster slot): `…:held:{user}` list of held-back job ids, `…:admitted:{user}` set of admitted ones, `…:users`
+   * set of users with held-back jobs. The script appends the suffixes.
+   */
+  fairSchedulerBase: (queuePrefix: string, queue: string, priority: string) => `fair:${queuePrefix}:${queue}:${priority}:`,
+  /** Hash user → admitted-job slots (from their weight), per queue. */
+  fairSchedulerSlots: (queuePrefix: string, queue: string) => `fair:${queuePrefix}:${queue}:slots`,
   /** Throttle of queue alerts (one per queue per window), per QUEUE_PREFIX so separate systems do not mute each other. */
   alertThrottle: (queuePrefix: string, queue: string) => `rq:alert:${queuePrefix}:${queue}`,
 } as const;

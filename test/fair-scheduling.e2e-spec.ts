@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { QueueName } from '../src/infra/queue/queue-names.js';
+import { toApiStatus } from '../src/infra/queue/job-status.js';
+import { TaskPriority } from '../src/infra/queue/task-priority.js';
+import { ProbeJob } from './fixtures/probe/probe.jobs.js';
+import { Child, startNode } from './support/child-process.js';
+import { compileForProcesses } from './support/compiled-src.js';
+import { ProbeSystem, startProbeSystem } from './support/probe-system.js';
+import { waitFor } from './support/wait-for.js';
+
+const QUEUE = QueueName.MemoryConsolidation;
+
+/** Fair share between users (FAIR_SCHEDULING): jobs enqueued first, then one real worker process (concurrency 1) runs them. */
+describe.each([
+  ['on', 'true'],
+  ['off', 'false'],
+])('fair scheduling %s', (_label, fairScheduling) => {
+  let producer: ProbeSystem;
+  let worker: Child | undefined;
+  const fair = fairScheduling === 'true';
+
+  beforeAll(async () => {
+    await compileForProcesses();
+    producer = await startProbeSystem({ RUN_WORKERS: 'false', FAIR_SCHEDULING: fairScheduling });
+  });
+  afterEach(async () => {
+    if (worker && worker.process.exitCode === null) {
+      worker.process.kill('SIGTERM');
+      await worker.exited;
+    }
+    worker = undefined;
+  });
+  afterAll(async () => {
+    const schedulerKeys = await producer.redis.keys(`fair:${producer.config.queue.prefix}:*`);
+    if (schedulerKeys.length) await producer.redis.del(...schedulerKeys);
+    await producer.close();
+  });
+
+  const startWorker = async () => {
+    worker = startNode('test/fixtures/probe/probe-worker.js', {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      REDIS_URL: producer.runtime.redis.url,
+      DATABASE_URL: producer.runtime.database.url,
+      QUEUE_PREFIX: producer.config.queue.prefix,
+      WORKER_QUEUES: QUEUE,
+      WORKER_CONCURRENCY: '1',
+    });
+    await worker.waitForOutput(/probe worker ready/);
+  };
+  const enqueue = async (user: string, count: number, options: { weight?: number; priority?: TaskPriority } = {}) => {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const data = { run_key: randomUUID(), mode: 'sleep' as const, ms: 15 };
+      const { job_id } = await producer.tasks.enqueue(ProbeJob, data, { userId: user, ...options });
+      ids.push(job_id);
+    }
+    return ids.map((id) => ({ id, user }));
+  };
+  /** The users of the jobs in the order they started (BullMQ's processedOn), once all have finished. */
+  const startOrder = async (jobs: { id: string; user: string }[]) => {
+    const started = await waitFor(
+      async () => {
+        const found = await Promise.all(jobs.map(async ({ id, user }) => ({ user, job: await producer.tasks.getJob(QUEUE, id) })));
+        return found.every(({ job }) => job?.finishedOn) ? found : undefined;
+      },
+      30_000,
+      100,
+    );
+    return started.sort((a, b) => a.job!.processedOn! - b.job!.processedOn!).map(({ user }) => user).join('');
+  };
+
+  it(`${fair ? 'alternates two users by turns of two' : 'runs two users first come, first served'}`, async () => {
+    const jobs = [...(await enqueue('A', 10)), ...(await enqueue('B', 4))];
+    await startWorker();
+    expect(await startOrder(jobs)).toBe(fair ? 'AABBAABBAAAAAA' : 'AAAAAAAAAABBBB');
+  });
+
+  it(`${fair ? 'shares between three users in proportion to their weights (2:1:1)' : 'ignores weights'}`, async () => {
+    const jobs = [...(await enqueue('A', 12, { weight: 2 })), ...(await enqueue('B', 6)), ...(await enqueue('C', 6))];
+    await startWorker();
+    const order = await startOrder(jobs);
+    const firstSixteen = order.slice(0, 16);
+    const count = (user: string) => [...firstSixteen].filter((u) => u === user).length;
+    if (fair) {
+      expect(order).toBe('AAAABBCCAAAABBCCAAAABBCC');
+      expect([count('A'), count('B'), count('C')]).toEqual([8, 4, 4]);
+    } else {
+      expect(order).toBe('AAAAAAAAAAAABBBBBBCCCCCC');
+    }
+  });
+
+  it('applies priorities first: a high job of a user with a backlog starts before everyone\'s normal jobs', async () => {
+    const jobs = [...(await enqueue('A', 6)), ...(await enqueue('B', 2)), ...(await enqueue('A', 1, { priority: 'high' }))];
+    await startWorker();
+    expect((await startOrder(jobs))[0]).toBe('A');
+    const high = await producer.tasks.getJob(QUEUE, jobs[8].id);
+    const firstNormal = await producer.tasks.getJob(QUEUE, jobs[0].id);
+    expect(high!.processedOn!).toBeLessThan(firstNormal!.processedOn!);
+  });
+
+  it('keeps a waiting job (held back when fair) visible as queued, found by id, and cancelable; the rest still run', async () => {
+    const jobs = await enqueue('A', 6);
+    const last = jobs[5].id;
+    const held = await producer.tasks.getJob(QUEUE, last);
+    expect(toApiStatus(await held!.getState())).toBe('queued');
+    const counts = await producer.tasks.queue(QUEUE).getJobCounts('waiting', 'prioritized');
+    expect(counts.waiting + counts.prioritized).toBe(6);
+    expect(await producer.tasks.removeIfNotStarted(QUEUE, last)).toBe(true);
+    await startWorker();
+    expect(await startOrder(jobs.slice(0, 5))).toBe('AAAAA');
+    expect(await producer.tasks.getJob(QUEUE, last)).toBeUndefined();
+  });
+});
