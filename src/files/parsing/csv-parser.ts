@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { CorruptDocumentError } from './document-parsing.errors.js';
 import type { FormatParser, ParsedPage } from './parsed-document.js';
-import { readUtf8Chunks } from './utf8-text.js';
+import { readTextChunks } from './text-file.js';
 
 /** Characters of row text per segment. */
 const CSV_SEGMENT_CHARS = 256 * 1024;
@@ -13,7 +13,7 @@ const CSV_SEGMENT_CHARS = 256 * 1024;
  */
 export class CsvParser implements FormatParser {
   async *pages(path: string): AsyncGenerator<ParsedPage> {
-    const source = Readable.from(readUtf8Chunks(path, 'csv'));
+    const source = Readable.from(readTextChunks(path, 'csv'));
     const records = source.pipe(parse({ relax_column_count: true, skip_empty_lines: true, trim: true }));
     source.on('error', (error) => records.destroy(error));
 

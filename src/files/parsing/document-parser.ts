@@ -8,6 +8,7 @@ import { JsonParser } from './json-parser.js';
 import type { FormatParser, ParsedDocument, ParsedPage } from './parsed-document.js';
 import { PdfParser } from './pdf-parser.js';
 import { PlainTextParser } from './plain-text-parser.js';
+import type { TextEncoding } from './text-encoding.js';
 
 /**
  * Detects a document's type and extracts its text, one parser per format. `pages` streams (bounded memory for
@@ -32,6 +33,11 @@ export class DocumentParser {
    */
   detectType(head: Buffer, originalName: string): Promise<DocumentType> {
     return this.detector.detect(head, originalName);
+  }
+
+  /** The text encoding of an accepted text document (null for PDF and DOCX): what its parser decodes it from. */
+  textEncoding(head: Buffer, type: DocumentType): TextEncoding | null {
+    return this.detector.textEncoding(head, type);
   }
 
   /** The document's pages (PDF) or text segments (other formats, page null), in order. */

@@ -3,7 +3,7 @@ export type DocumentType = 'pdf' | 'docx' | 'html' | 'md' | 'txt' | 'csv' | 'jso
 
 export const ACCEPTED_DOCUMENT_TYPES: readonly DocumentType[] = ['pdf', 'docx', 'html', 'md', 'txt', 'csv', 'json'];
 
-/** Types told apart by content alone; the others are UTF-8 text told apart by the file's extension. */
+/** Types told apart by content alone; the others are text (see text-encoding.ts) told apart by the file's extension. */
 export type TextDocumentType = Exclude<DocumentType, 'pdf' | 'docx'>;
 
 export const TEXT_TYPE_BY_EXTENSION: Readonly<Record<string, TextDocumentType>> = {

@@ -1,6 +1,6 @@
 import { compile } from 'html-to-text';
 import type { FormatParser, ParsedPage } from './parsed-document.js';
-import { readUtf8File, sanitizeExtractedText } from './utf8-text.js';
+import { readTextFile, sanitizeExtractedText } from './text-file.js';
 
 const headingAsIs = (selector: string) => ({ selector, options: { uppercase: false } });
 
@@ -17,7 +17,7 @@ const htmlToText = compile({
 /** HTML to readable text (scripts and styles dropped, headings kept as lines, paragraphs as blank-line blocks). */
 export class HtmlParser implements FormatParser {
   async *pages(path: string): AsyncGenerator<ParsedPage> {
-    const text = htmlToText(await readUtf8File(path, 'html'));
+    const text = htmlToText(await readTextFile(path, 'html'));
     yield {
       page: null,
       text: sanitizeExtractedText(text)

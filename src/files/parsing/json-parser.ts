@@ -1,6 +1,6 @@
 import { CorruptDocumentError } from './document-parsing.errors.js';
 import type { FormatParser, ParsedPage } from './parsed-document.js';
-import { readUtf8File } from './utf8-text.js';
+import { readTextFile } from './text-file.js';
 
 /** Characters of flattened lines per segment. */
 const JSON_SEGMENT_CHARS = 256 * 1024;
@@ -15,7 +15,7 @@ export class JsonParser implements FormatParser {
   async *pages(path: string): AsyncGenerator<ParsedPage> {
     let root: JsonValue;
     try {
-      root = JSON.parse(await readUtf8File(path, 'json')) as JsonValue;
+      root = JSON.parse(await readTextFile(path, 'json')) as JsonValue;
     } catch (error) {
       if (error instanceof SyntaxError) throw new CorruptDocumentError('json', error.message);
       throw error;

@@ -1,6 +1,6 @@
 import type { TextDocumentType } from './document-type.js';
 import type { FormatParser, ParsedPage } from './parsed-document.js';
-import { readUtf8Chunks, textSegments } from './utf8-text.js';
+import { readTextChunks, textSegments } from './text-file.js';
 
 /**
  * Plain text and Markdown, streamed in segments of about 1 Mi characters cut at blank lines. Markdown stays
@@ -10,6 +10,6 @@ export class PlainTextParser implements FormatParser {
   constructor(private readonly type: Extract<TextDocumentType, 'txt' | 'md'>) {}
 
   async *pages(path: string): AsyncGenerator<ParsedPage> {
-    for await (const text of textSegments(readUtf8Chunks(path, this.type))) yield { page: null, text };
+    for await (const text of textSegments(readTextChunks(path, this.type))) yield { page: null, text };
   }
 }

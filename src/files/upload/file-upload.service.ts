@@ -11,6 +11,7 @@ import { FilesRepository } from '../files.repository.js';
 import { FileProcessingQueue } from '../file-processing.queue.js';
 import { DocumentParser } from '../parsing/document-parser.js';
 import { DETECTION_HEAD_BYTES } from '../parsing/document-type.js';
+import { withCharset } from '../parsing/text-encoding.js';
 import { MultipartFileReceiver, ReceivedFile } from './multipart-file.receiver.js';
 import { UploadProgress, UploadProgressRepository } from './upload-progress.repository.js';
 import { UploadProgressThrottle } from './upload-progress.throttle.js';
@@ -52,7 +53,11 @@ export class FileUploadService {
       });
       if (received.size === 0) throw new EmptyFileError();
       const fileType = await this.parser.detectType(received.head, received.filename);
-      const outcome = await this.record(fileId!, received, fileType, user, options.reprocess === true);
+      const contentType = withCharset(
+        CONTENT_TYPES[fileType] ?? received.declared_mime_type,
+        this.parser.textEncoding(received.head, fileType) ?? undefined,
+      );
+      const outcome = await this.record(fileId!, received, { fileType, contentType }, user, options.reprocess === true);
       await this.progress.save({ ...progressOf(fileId!, 'completed', received.size, totalBytes), progress: 100 });
       return outcome;
     } catch (error) {
@@ -68,7 +73,7 @@ export class FileUploadService {
   private async record(
     fileId: string,
     received: ReceivedFile,
-    fileType: string,
+    { fileType, contentType }: { fileType: string; contentType: string },
     user: AuthUser,
     reprocess: boolean,
   ): Promise<UploadOutcome> {
@@ -84,7 +89,7 @@ export class FileUploadService {
         id: fileId,
         owner_id: user.id,
         filename: received.filename,
-        content_type: CONTENT_TYPES[fileType] ?? received.declared_mime_type,
+        content_type: contentType,
         file_type: fileType,
         size_bytes: received.size,
         sha256: received.sha256,
