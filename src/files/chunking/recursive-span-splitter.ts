@@ -1,3 +1,5 @@
+import { graphemeSpans } from '../../common/text/grapheme-boundary.js';
+
 /** A [start, end) range of a text with its token count. */
 export interface Span {
   start: number;
@@ -6,20 +8,27 @@ export interface Span {
 }
 
 /**
+ * Where text may be cut: a string (the cut goes before it, as in LangChain), or a global regular expression whose
+ * matches end a piece (the cut goes after the match, so a sentence keeps its 。 or ！).
+ */
+export type Separator = string | RegExp;
+
+/**
  * LangChain's RecursiveCharacterTextSplitter algorithm (same separators, same merge-with-overlap rule, separator
  * kept at the start of the piece that follows it), reimplemented over offsets. Why not the library class itself:
  * it returns bare strings, and finding them again in the text is ambiguous wherever text repeats (CSV rows, logs,
  * tables), which gave wrong offsets and lost text in tests. Its separator lists are still used (Markdown).
  * Splits the text at the first separator it contains, merges the pieces into chunks of at most `chunkSize`
  * tokens overlapping by at most `chunkOverlap`, and recurses with the next separators into pieces that are too
- * large. The last separator "" splits into code points (never between the halves of a surrogate pair).
+ * large. The last separator "" splits into grapheme clusters (never inside a character, emoji or combining
+ * sequence).
  * Token counts are summed over pieces, so a chunk may differ slightly from its real count: the caller checks.
  */
 export class RecursiveSpanSplitter {
   constructor(
     private readonly chunkSize: number,
     private readonly chunkOverlap: number,
-    private readonly separators: readonly string[],
+    private readonly separators: readonly Separator[],
     private readonly countTokens: (text: string) => number,
   ) {}
 
@@ -28,17 +37,16 @@ export class RecursiveSpanSplitter {
     return this.splitRecursive(text, start, end, this.separators);
   }
 
-  private splitRecursive(text: string, start: number, end: number, separators: readonly string[]): Span[] {
+  private splitRecursive(text: string, start: number, end: number, separators: readonly Separator[]): Span[] {
     let separator = separators[separators.length - 1] ?? '';
-    let rest: readonly string[] | undefined;
+    let rest: readonly Separator[] | undefined;
     for (let i = 0; i < separators.length; i += 1) {
       const candidate = separators[i];
       if (candidate === '') {
         separator = candidate;
         break;
       }
-      const at = text.indexOf(candidate, start);
-      if (at >= 0 && at + candidate.length <= end) {
+      if (occursIn(text, start, end, candidate)) {
         separator = candidate;
         rest = separators.slice(i + 1);
         break;
@@ -84,15 +92,37 @@ export class RecursiveSpanSplitter {
   }
 }
 
-/** [start, end) pieces of text[start, end) cut before each occurrence of separator ("" = every code point). */
-function* pieces(text: string, start: number, end: number, separator: string): Generator<[number, number]> {
+function occursIn(text: string, start: number, end: number, separator: Separator): boolean {
+  if (typeof separator === 'string') {
+    const at = text.indexOf(separator, start);
+    return at >= 0 && at + separator.length <= end;
+  }
+  separator.lastIndex = start;
+  const match = separator.exec(text);
+  return match !== null && match.index + match[0].length <= end;
+}
+
+/**
+ * [start, end) pieces of text[start, end) cut before each occurrence of a string separator, after each match of a
+ * pattern, or ("") between grapheme clusters.
+ */
+function* pieces(text: string, start: number, end: number, separator: Separator): Generator<[number, number]> {
   if (separator === '') {
-    for (let i = start; i < end; ) {
-      const code = text.charCodeAt(i);
-      const next = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? i + 2 : i + 1;
-      yield [i, next];
-      i = next;
+    yield* graphemeSpans(text, start, end);
+    return;
+  }
+  if (typeof separator !== 'string') {
+    let pieceStart = start;
+    separator.lastIndex = start;
+    for (let match = separator.exec(text); match && match.index + match[0].length <= end; match = separator.exec(text)) {
+      const cut = match.index + match[0].length;
+      if (cut > pieceStart && cut < end) {
+        yield [pieceStart, cut];
+        pieceStart = cut;
+      }
+      if (match[0] === '') separator.lastIndex += 1;
     }
+    if (end > pieceStart) yield [pieceStart, end];
     return;
   }
   let pieceStart = start;

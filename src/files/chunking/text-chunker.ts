@@ -1,17 +1,41 @@
 import { Injectable } from '@nestjs/common';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
+import { graphemeBoundaryAtOrBefore } from '../../common/text/grapheme-boundary.js';
 import { AppConfig } from '../../infra/config/app-config.js';
 import { PAGE_SEPARATOR, type ParsedPage } from '../parsing/parsed-document.js';
 import type { ChunkDraft, ChunkingOptions } from './chunk-draft.js';
-import { RecursiveSpanSplitter } from './recursive-span-splitter.js';
+import { RecursiveSpanSplitter, type Separator } from './recursive-span-splitter.js';
 import { TokenCounter } from './token-counter.js';
 
 /** Text handed to the splitter at once; cut at a paragraph break, so memory stays bounded for any page size. */
 export const CHUNKING_WINDOW_CHARS = 128 * 1024;
 const DEFAULT_BATCH_SIZE = 256;
-const DEFAULT_SEPARATORS = ['\n\n', '\n', ' ', ''];
-/** Markdown: headings, code fences and rules first (LangChain's list). */
-const MARKDOWN_SEPARATORS = RecursiveCharacterTextSplitter.getSeparatorsForLanguage('markdown');
+/**
+ * Chinese and Japanese sentence ends (。！？；… and their full- and half-width forms, with a closing quote or bracket
+ * after them), and a Latin one right after a CJK character; then clause marks (，、：). Text without spaces is cut
+ * at these before falling back to single characters.
+ */
+export const CJK_SENTENCE_END = /(?:[。！？；｡．…‼⁇⁈⁉]|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[.!?;])+[」』”’）)\]】〉》]*/gu;
+export const CJK_CLAUSE_END = /[，、：,:]+/gu;
+const DEFAULT_SEPARATORS: Separator[] = ['\n\n', '\n', ' ', CJK_SENTENCE_END, CJK_CLAUSE_END, ''];
+/** Markdown: headings, code fences and rules first (LangChain's list), CJK sentences before characters. */
+const MARKDOWN_SEPARATORS: Separator[] = [
+  ...RecursiveCharacterTextSplitter.getSeparatorsForLanguage('markdown').filter((separator) => separator !== ''),
+  CJK_SENTENCE_END,
+  CJK_CLAUSE_END,
+  '',
+];
+/** Where a window of a long page may end, best first; a sentence end stays with its sentence. */
+const WINDOW_CUTS: { separator: string; after: boolean }[] = [
+  { separator: '\n\n', after: false },
+  { separator: '\n', after: false },
+  { separator: '。', after: true },
+  { separator: '！', after: true },
+  { separator: '？', after: true },
+  { separator: ' ', after: false },
+];
+/** Word ends in a chunk too long for the limit: before a space, or after CJK punctuation. */
+const WORD_END = /\S(?=\s)|[。！？；，、：｡．]/gu;
 
 interface Piece {
   text: string;
@@ -21,9 +45,9 @@ interface Piece {
 }
 
 /**
- * Token-aware recursive splitting (paragraphs, then lines, then words, then characters; Markdown at headings
- * first) measured in cl100k_base tokens, with exact character offsets (see RecursiveSpanSplitter for why not
- * LangChain's class itself). Chunks never span pages; consecutive chunks of a page overlap by up to the overlap
+ * Token-aware recursive splitting (paragraphs, then lines, then words, then CJK sentences and clauses, then grapheme
+ * clusters; Markdown at headings first) measured in cl100k_base tokens, with exact character offsets (see
+ * RecursiveSpanSplitter for why not LangChain's class itself). Chunks never span pages; consecutive chunks of a page overlap by up to the overlap
  * budget. Every chunk's real token count is checked against the limit and an over-limit chunk is cut further.
  */
 @Injectable()
@@ -139,7 +163,7 @@ export class TextChunker {
   private longestFittingEnd(text: string, from: number, end: number, size: number): number {
     const fits = (to: number): boolean => this.tokens.count(text.slice(from, to)) <= size;
     if (fits(end)) return end;
-    const wordEnds = Array.from(text.slice(from, end).matchAll(/\S(?=\s)/g), (match) => from + match.index + 1);
+    const wordEnds = Array.from(text.slice(from, end).matchAll(WORD_END), (match) => from + match.index + 1);
     let best = -1;
     for (let low = 0, high = wordEnds.length - 1; low <= high; ) {
       const mid = (low + high) >> 1;
@@ -156,32 +180,33 @@ export class TextChunker {
       if (fits(mid)) low = mid;
       else high = mid - 1;
     }
-    // Never end between the halves of a surrogate pair.
-    return isHighSurrogate(text.charCodeAt(low - 1)) && low - 1 > from ? low - 1 : low;
+    // Never end inside a grapheme cluster (a character, surrogate pair, emoji or combining sequence).
+    const boundary = graphemeBoundaryAtOrBefore(text, low);
+    return boundary > from ? boundary : low;
   }
 }
 
-/** [start, end) windows of at most CHUNKING_WINDOW_CHARS, cut at a blank line, else a line break, else a space. */
+/**
+ * [start, end) windows of at most CHUNKING_WINDOW_CHARS, cut at a blank line, else a line break, else after a CJK
+ * sentence, else a space, else between grapheme clusters.
+ */
 function* windows(text: string): Generator<[number, number]> {
   let start = 0;
   while (text.length - start > CHUNKING_WINDOW_CHARS) {
     const limit = start + CHUNKING_WINDOW_CHARS;
     const minimum = start + CHUNKING_WINDOW_CHARS / 2;
     let cut = -1;
-    for (const separator of ['\n\n', '\n', ' ']) {
+    for (const { separator, after } of WINDOW_CUTS) {
       const at = text.lastIndexOf(separator, limit - separator.length);
       if (at >= minimum) {
-        cut = at;
+        cut = after ? at + separator.length : at;
         break;
       }
     }
-    if (cut < 0) cut = isHighSurrogate(text.charCodeAt(limit - 1)) ? limit - 1 : limit;
+    if (cut < 0) cut = graphemeBoundaryAtOrBefore(text, limit);
+    if (cut <= start) cut = limit;
     yield [start, cut];
     start = cut;
   }
   yield [start, text.length];
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
 }
