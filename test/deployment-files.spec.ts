@@ -29,6 +29,13 @@ describe('deployment files', () => {
     for (const service of [redis, postgres, api, worker]) expect(service.healthcheck?.test).toBeDefined();
   });
 
+  it('never opens CORS to every origin in production (CORS_ORIGINS defaults to none)', () => {
+    for (const name of ['api', 'worker']) {
+      const cors = compose.services[name].environment?.CORS_ORIGINS ?? '';
+      expect({ service: name, cors }).toEqual({ service: name, cors: expect.not.stringMatching(/\*/) });
+    }
+  });
+
   it('documents every config variable in .env.example, and nothing else', () => {
     const documented = [...read('.env.example').matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
     expect([...new Set(documented)].sort()).toEqual([...KNOWN_ENV_VARS].sort());

@@ -1,11 +1,11 @@
 import { jest } from '@jest/globals';
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { Public, Roles } from '../common/auth/auth.decorators.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { loadConfig } from '../infra/config/app-config.js';
 import { AuthGuard } from './auth.guard.js';
+import { createJwtService } from './jwt-service.factory.js';
 import { TokenBlacklistService } from './token-blacklist.service.js';
 import { TokenService } from './token.service.js';
 import { TokensRepository } from './tokens.repository.js';
@@ -21,7 +21,8 @@ class Routes {
 }
 
 function setup(isBlacklisted: () => Promise<boolean>) {
-  const tokens = new TokenService(new JwtService({ secret: SECRET, verifyOptions: { algorithms: ['HS256'] } }), loadConfig({ NODE_ENV: 'test' }));
+  const config = loadConfig({ NODE_ENV: 'test' });
+  const tokens = new TokenService(createJwtService(SECRET, config.auth), config);
   const repository = { isBlacklisted: jest.fn(isBlacklisted) };
   const guard = new AuthGuard(new Reflector(), tokens, new TokenBlacklistService(repository as unknown as TokensRepository));
   const context = (handler: keyof Routes, authorization?: string) => {

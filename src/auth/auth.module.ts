@@ -8,6 +8,7 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthProcessor } from './auth.processor.js';
 import { AuthService } from './auth.service.js';
 import { resolveJwtSecret } from './jwt-secret.js';
+import { createJwtService } from './jwt-service.factory.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionsService } from './sessions.service.js';
@@ -25,13 +26,7 @@ import { UsersService } from './users.service.js';
     {
       provide: JwtService,
       inject: [AppConfig],
-      // HS256 only, both ways: `alg: none` and any other algorithm fail verification.
-      useFactory: async (config: AppConfig) =>
-        new JwtService({
-          secret: await resolveJwtSecret(config),
-          signOptions: { algorithm: 'HS256' },
-          verifyOptions: { algorithms: ['HS256'] },
-        }),
+      useFactory: async (config: AppConfig) => createJwtService(await resolveJwtSecret(config), config.auth),
     },
     { provide: APP_GUARD, useClass: AuthGuard },
     AdminBootstrap,

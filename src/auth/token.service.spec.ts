@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
-import { AppConfig, loadConfig } from '../infra/config/app-config.js';
+import { type AppConfig, loadConfig } from '../infra/config/app-config.js';
 import { TokenError } from './auth.errors.js';
+import { createJwtService } from './jwt-service.factory.js';
 import { TokenService } from './token.service.js';
 
 const SECRET = 's'.repeat(48);
@@ -8,8 +9,7 @@ const user = { id: '5b0c3a4e-7d0e-4c1e-9f43-0c9b6b0f6d11', email: 'ada@example.c
 
 function service(secret = SECRET): TokenService {
   const config: AppConfig = loadConfig({ NODE_ENV: 'test', JWT_SECRET: secret });
-  const jwt = new JwtService({ secret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } });
-  return new TokenService(jwt, config);
+  return new TokenService(createJwtService(secret, config.auth), config);
 }
 
 function codeOf(run: () => unknown): string | undefined {
@@ -55,5 +55,16 @@ describe('TokenService', () => {
     expect(codeOf(() => tokens.verify(pair.access.token, 'refresh'))).toBe('TOKEN_INVALID');
     const lacking = new JwtService({ secret: SECRET }).sign({ sub: user.id, typ: 'access' }, { expiresIn: 60 });
     expect(codeOf(() => tokens.verify(lacking, 'access'))).toBe('TOKEN_INVALID');
+  });
+
+  it('refuses a token of another issuer or audience, or without them, signed with the same secret', () => {
+    const claims = tokens.verify(tokens.issuePair(user).access.token, 'access');
+    const { iss, aud, ...rest } = claims as typeof claims & { iss: string; aud: string };
+    expect({ iss, aud }).toEqual({ iss: 'docai-queue-backend', aud: 'docai-api' });
+    const forge = (extra: object) => new JwtService({ secret: SECRET }).sign({ ...rest, ...extra });
+    expect(codeOf(() => tokens.verify(forge({ iss, aud }), 'access'))).toBeUndefined();
+    expect(codeOf(() => tokens.verify(forge({ iss: 'other-system', aud }), 'access'))).toBe('TOKEN_INVALID');
+    expect(codeOf(() => tokens.verify(forge({ iss, aud: 'other-api' }), 'access'))).toBe('TOKEN_INVALID');
+    expect(codeOf(() => tokens.verify(forge({}), 'access'))).toBe('TOKEN_INVALID');
   });
 });
