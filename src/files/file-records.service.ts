@@ -20,6 +20,11 @@ export class FileRecordsService {
     return isUuid(fileId) ? this.files.findById(fileId) : undefined;
   }
 
+  /** What the owner stores (files, bytes), for the quota ledger; `excludedIds` are uploads it still counts apart. */
+  async storageUsage(ownerId: string, excludedIds: string[]): Promise<{ files: number; bytes: number }> {
+    return this.files.usageOf(ownerId, excludedIds.filter(isUuid));
+  }
+
   async filenames(fileIds: string[]): Promise<Map<string, string>> {
     const rows = await this.files.filenames([...new Set(fileIds)].filter(isUuid));
     return new Map(rows.map((row) => [row.id, row.filename]));

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../infra/database/database.js';
 import { DATABASE } from '../infra/database/database.js';
 import { FileRow, files, NewFileRow, StoredStages } from './files.schema.js';
@@ -52,6 +52,15 @@ export class FilesRepository {
       this.db.select({ total: count() }).from(files).where(where),
     ]);
     return { items, total };
+  }
+
+  /** The files and bytes an owner stores, leaving out `excludedIds` (uploads whose quota reservation is still open). */
+  async usageOf(ownerId: string, excludedIds: string[]): Promise<{ files: number; bytes: number }> {
+    const [row] = await this.db
+      .select({ files: count(), bytes: sql<string>`coalesce(sum(${files.size_bytes}), 0)` })
+      .from(files)
+      .where(and(eq(files.owner_id, ownerId), excludedIds.length > 0 ? notInArray(files.id, excludedIds) : undefined));
+    return { files: Number(row.files), bytes: Number(row.bytes) };
   }
 
   async filenames(ids: string[]): Promise<{ id: string; filename: string }[]> {

@@ -1,3 +1,5 @@
+import type { TaskPriority } from '../infra/queue/task-priority.js';
+
 /** What we keep of a job an operator canceled (BullMQ removes the job itself). */
 export interface CanceledJobRecord {
   job_id: string;
@@ -7,4 +9,6 @@ export interface CanceledJobRecord {
   enqueued_at: string | null;
   canceled_at: string;
   previous_status: string;
+  /** Absent in records written before priorities existed. */
+  priority?: TaskPriority;
 }

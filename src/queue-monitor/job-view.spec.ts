@@ -1,4 +1,5 @@
 import { type Job } from 'bullmq';
+import { toBullPriority } from '../infra/queue/task-priority.js';
 import { canceledSummary, toJobDetail, toJobSummary } from './job-view.js';
 
 function job(fields: Partial<Job>): Job {
@@ -32,6 +33,7 @@ describe('job views (the original RQ fields)', () => {
       job_id: '5',
       name: 'process-file',
       status: 'failed',
+      priority: 'normal',
       data: { file_id: 'f1' },
       created_at: '2026-11-28T10:00:00.000Z',
       enqueued_at: '2026-11-28T10:00:00.000Z',
@@ -73,6 +75,11 @@ describe('job views (the original RQ fields)', () => {
         canceled_at: 'x',
         previous_status: 'queued',
       }),
-    ).toMatchObject({ job_id: '9', status: 'canceled', ended_at: 'x', started_at: null });
+    ).toMatchObject({ job_id: '9', status: 'canceled', priority: 'normal', ended_at: 'x', started_at: null });
+  });
+
+  it('shows the priority as its word (high, normal, low)', () => {
+    expect(toJobSummary(job({ priority: toBullPriority('high') }), 'queued').priority).toBe('high');
+    expect(toJobSummary(job({ priority: toBullPriority('low') }), 'queued').priority).toBe('low');
   });
 });

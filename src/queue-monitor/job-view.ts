@@ -1,5 +1,6 @@
 import { type Job } from 'bullmq';
 import { type ApiJobStatus } from '../infra/queue/job-status.js';
+import { type TaskPriority, toTaskPriority } from '../infra/queue/task-priority.js';
 import { type CanceledJobRecord } from './canceled-job.js';
 
 /** A job in a list, the original RQ fields. */
@@ -7,6 +8,7 @@ export interface JobSummary {
   job_id: string;
   name: string;
   status: ApiJobStatus | 'unknown';
+  priority: TaskPriority;
   data: unknown;
   created_at: string | null;
   enqueued_at: string | null;
@@ -24,7 +26,6 @@ export interface JobDetail extends JobSummary {
   progress: unknown;
   attempts_made: number;
   attempts_allowed: number;
-  priority: number;
   delay_ms: number;
   duration_ms: number | null;
   wait_ms: number | null;
@@ -39,6 +40,7 @@ export function toJobSummary(job: Job, status: ApiJobStatus | 'unknown'): JobSum
     job_id: String(job.id),
     name: job.name,
     status,
+    priority: toTaskPriority(job.priority),
     data: job.data,
     created_at: iso(job.timestamp),
     enqueued_at: iso(enqueuedAt(job)),
@@ -59,7 +61,6 @@ export function toJobDetail(job: Job, queueName: string, status: ApiJobStatus | 
     progress: job.progress ?? 0,
     attempts_made: job.attemptsMade,
     attempts_allowed: job.opts.attempts ?? 1,
-    priority: job.priority ?? 0,
     delay_ms: job.delay ?? 0,
     duration_ms: started !== null && job.finishedOn ? job.finishedOn - started : null,
     wait_ms: started !== null ? Math.max(0, started - enqueuedAt(job)) : null,
@@ -73,6 +74,7 @@ export function canceledSummary(record: CanceledJobRecord): JobSummary {
     job_id: record.job_id,
     name: record.name,
     status: 'canceled',
+    priority: record.priority ?? 'normal',
     data: record.data,
     created_at: record.created_at,
     enqueued_at: record.enqueued_at,
@@ -92,7 +94,6 @@ export function canceledDetail(record: CanceledJobRecord, queueName: string): Jo
     progress: 0,
     attempts_made: 0,
     attempts_allowed: 0,
-    priority: 0,
     delay_ms: 0,
     duration_ms: null,
     wait_ms: null,

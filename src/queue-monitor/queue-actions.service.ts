@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { ApiJobStatus, toApiStatus } from '../infra/queue/job-status.js';
+import { toTaskPriority } from '../infra/queue/task-priority.js';
 import { enqueuedAt } from './job-view.js';
 import { AbortResult, CleanResult, JobActionResult, QueuePauseResult, RequeueFailedResult } from './job-actions.js';
 import { MonitoredQueues } from './monitored-queues.js';
@@ -64,6 +65,7 @@ export class QueueActionsService {
       enqueued_at: new Date(enqueuedAt(job)).toISOString(),
       canceled_at: new Date().toISOString(),
       previous_status: status,
+      priority: toTaskPriority(job.priority),
     });
     this.logger.log({ action: 'cancel', queue: queue.name, job_id: jobId, previous_status: status });
     return { job_id: jobId, queue_name: queue.name, previous_status: status, status: 'canceled' };

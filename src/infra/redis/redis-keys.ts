@@ -38,6 +38,18 @@ export const RedisKeys = {
   fairSchedulerBase: (queuePrefix: string, queue: string, priority: string) => `fair:${queuePrefix}:${queue}:${priority}:`,
   /** Hash user → admitted-job slots (from their weight), per queue. */
   fairSchedulerSlots: (queuePrefix: string, queue: string) => `fair:${queuePrefix}:${queue}:slots`,
+  /** Per-user quota ledger (src/quota): committed files and bytes with a version bumped by every change. */
+  quotaStored: (userId: string) => `quota:stored:${userId}`,
+  /** Uploads being received: reservation (file) id → expiry (ms), and its hash of bytes reserved so far. */
+  quotaInFlight: (userId: string) => `quota:in-flight:${userId}`,
+  quotaInFlightBytes: (userId: string) => `quota:in-flight-bytes:${userId}`,
+  /** Uploads admitted in the last hour: file id → admission time (ms). */
+  quotaUploads: (userId: string) => `quota:uploads:${userId}`,
+  /** The user's queued and running jobs: `{queue}/{job_id}` → admission time (ms); reconciled with BullMQ. */
+  quotaActiveJobs: (userId: string) => `quota:active-jobs:${userId}`,
+  /** Every job enqueued for a user (own-jobs API): `{queue}/{job_id}` → enqueue time (ms); and all users' together. */
+  userJobs: (userId: string) => `jobs:user:${userId}`,
+  allUserJobs: () => 'jobs:all',
   /** Throttle of queue alerts (one per queue per window), per QUEUE_PREFIX so separate systems do not mute each other. */
   alertThrottle: (queuePrefix: string, queue: string) => `rq:alert:${queuePrefix}:${queue}`,
 } as const;

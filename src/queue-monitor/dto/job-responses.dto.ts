@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { API_JOB_STATUSES } from '../../infra/queue/job-status.js';
+import { TASK_PRIORITIES } from '../../infra/queue/task-priority.js';
 
 export class JobSummaryDto {
   @ApiProperty({ example: '42' }) job_id!: string;
   @ApiProperty({ example: 'process-file' }) name!: string;
   @ApiProperty({ enum: [...API_JOB_STATUSES, 'unknown'], example: 'failed' }) status!: string;
+  @ApiProperty({ enum: TASK_PRIORITIES, example: 'normal' }) priority!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, example: { file_id: '7f0c…' } }) data!: unknown;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-11-28T21:00:00.000Z' }) created_at!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-11-28T21:00:00.000Z' }) enqueued_at!: string | null;
@@ -26,7 +28,6 @@ export class JobDetailDto extends JobSummaryDto {
   @ApiProperty({ example: 100, description: 'Number or object reported by the processor' }) progress!: unknown;
   @ApiProperty({ example: 1 }) attempts_made!: number;
   @ApiProperty({ example: 3 }) attempts_allowed!: number;
-  @ApiProperty({ example: 0 }) priority!: number;
   @ApiProperty({ example: 0 }) delay_ms!: number;
   @ApiProperty({ type: Number, nullable: true, example: 2500 }) duration_ms!: number | null;
   @ApiProperty({ type: Number, nullable: true, example: 1000 }) wait_ms!: number | null;

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser, UserRole } from '../common/auth/auth-user.js';
+import { FileRecordsService } from '../files/file-records.service.js';
+import { AppConfig } from '../infra/config/app-config.js';
+import { isQueueName, QueueName } from '../infra/queue/queue-names.js';
+import { TaskQueueService } from '../infra/queue/task-queue.service.js';
+import type { TaskPriority } from '../infra/queue/task-priority.js';
+import { PriorityNotAllowedError, QuotaExceededError, UploadInFlightError } from './quota.errors.js';
+import { QuotaLedger, Refusal } from './quota-ledger.js';
+import { effectiveLimits, QuotaLimits, QuotaOverrides } from './quota-limits.js';
+import { QuotaRepository } from './quota.repository.js';
+import { RESERVATION_TTL_MS, UploadReservation } from './upload-reservation.js';
+
+export interface QuotaUsage {
+  active_jobs: number;
+  storage_bytes: number;
+  files: number;
+  uploads_last_hour: number;
+}
+
+/** A job gone from its queue this soon after admission may still be on its way in (admitted, then added). */
+const ADMISSION_GRACE_MS = 60_000;
+/** Jobs end within minutes: a client refused for active jobs may try again after this. */
+const ACTIVE_JOBS_RETRY_AFTER_SECONDS = 30;
+const ENDED_STATES = new Set(['completed', 'failed', 'unknown']);
+/** A reconciliation refused because the ledger changed meanwhile is tried again this often. */
+const RECONCILE_ATTEMPTS = 5;
+
+/**
+ * Per-user limits and usage. Counters live in Redis (QuotaLedger) and are admitted atomically; they are rebuilt
+ * from the real state (the files table, the jobs in BullMQ) whenever a limit would refuse and whenever usage is read,
+ * so a crash, a restart or a lost update never leaves a user blocked by work that no longer exists.
+ */
+@Injectable()
+export class QuotaService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly repository: QuotaRepository,
+    private readonly ledger: QuotaLedger,
+    private readonly files: FileRecordsService,
+    private readonly tasks: TaskQueueService,
+  ) {}
+
+  async limitsFor(user: AuthUser): Promise<QuotaLimits> {
+    return this.limitsOf(user.id, user.role);
+  }
+
+  async limitsOf(userId: string, role: UserRole): Promise<QuotaLimits> {
+    return effectiveLimits(this.defaults(), await this.repository.overridesOf(userId), role === 'admin');
+  }
+
+  assertPriorityAllowed(limits: QuotaLimits, priority: TaskPriority | undefined): void {
+    if (priority === 'high' && !limits.allow_high_priority) throw new PriorityNotAllowedError();
+  }
+
+  async overridesOf(userId: string): Promise<QuotaOverrides> {
+    return this.repository.overridesOf(userId);
+  }
+
+  /** Applies the given fields (null returns a field to the default; absent leaves it). */
+  async updateOverrides(userId: string, changes: Partial<QuotaOverrides>): Promise<QuotaOverrides> {
+    const current = await this.repository.overridesOf(userId);
+    return this.repository.saveOverrides(userId, { ...current, ...changes });
+  }
+
+  /** Usage rebuilt from the real state first. */
+  async usageOf(userId: string): Promise<QuotaUsage> {
+    await Promise.all([this.reconcileStored(userId), this.reconcileActiveJobs(userId)]);
+    const usage = await this.ledger.usage(userId);
+    return {
+      active_jobs: usage.activeJobs,
+      storage_bytes: usage.storageBytes,
+      files: usage.files,
+      uploads_last_hour: usage.uploadsLastHour,
+    };
+  }
+
+  /** Admits an upload (a file slot and a place in the hourly count) before any byte is stored. */
+  async reserveUpload(userId: string, fileId: string, limits: QuotaLimits): Promise<UploadReservation> {
+    const uploadLimits = {
+      maxFiles: limits.max_files,
+      maxStorageBytes: limits.max_storage_bytes,
+      maxUploadsPerHour: limits.max_uploads_per_hour,
+    };
+    let reconciled = false;
+    for (;;) {
+      const result = await this.ledger.reserveUpload(userId, fileId, uploadLimits, Date.now() + RESERVATION_TTL_MS);
+      if (result.ok) return new UploadReservation(this.ledger, userId, fileId, limits.max_storage_bytes);
+      if ('reason' in result && result.reason === 'taken') throw new UploadInFlightError(fileId);
+      // Count from the database and ask again, once: a refusal must rest on the real state.
+      if (reconciled) throw refusalError((result as { refusal: Refusal }).refusal);
+      await this.reconcileStored(userId);
+      reconciled = true;
+    }
+  }
+
+  /** Counts a job of the user's as queued or running; the same job again is not counted twice. */
+  async admitJob(userId: string, limits: QuotaLimits, queue: QueueName, jobId: string): Promise<void> {
+    const member = jobMember(queue, jobId);
+    if (!(await this.ledger.admitJob(userId, member, limits.max_active_jobs))) return;
+    await this.reconcileActiveJobs(userId);
+    const refusal = await this.ledger.admitJob(userId, member, limits.max_active_jobs);
+    if (refusal) throw refusalError(refusal);
+  }
+
+  /** The job was not enqueued after all, or it was canceled. */
+  async releaseJob(userId: string, queue: QueueName, jobId: string): Promise<void> {
+    await this.ledger.forgetJob(userId, jobMember(queue, jobId));
+  }
+
+  /** A stored file was deleted. */
+  async fileRemoved(ownerId: string, bytes: number): Promise<void> {
+    await this.ledger.adjustStored(ownerId, -1, -bytes);
+  }
+
+  /** Rebuilds the stored files and bytes from the files table (uploads still in flight are counted apart). */
+  private async reconcileStored(userId: string): Promise<void> {
+    for (let attempt = 0; attempt < RECONCILE_ATTEMPTS; attempt += 1) {
+      const { version, inFlight } = await this.ledger.reconcileRead(userId);
+      const stored = await this.files.storageUsage(userId, inFlight);
+      if (await this.ledger.reconcileWrite(userId, version, stored.files, stored.bytes)) return;
+    }
+  }
+
+  /** Forgets the counted jobs that ended (finished, failed for good, removed) in BullMQ. */
+  private async reconcileActiveJobs(userId: string): Promise<void> {
+    const now = Date.now();
+    const counted = await this.ledger.activeJobs(userId);
+    await Promise.all(
+      counted.map(async ({ member, admittedAt }) => {
+        const [queue, jobId] = splitMember(member);
+        const job = queue ? await this.tasks.getJob(queue, jobId) : undefined;
+        const ended = job ? ENDED_STATES.has(await job.getState()) : now - admittedAt > ADMISSION_GRACE_MS;
+        if (ended) await this.ledger.forgetJobIfUnchanged(userId, member, admittedAt);
+      }),
+    );
+  }
+
+  private defaults(): QuotaLimits {
+    const q = this.config.quota;
+    return {
+      max_active_jobs: q.maxActiveJobs,
+      max_storage_bytes: q.maxStorageBytes,
+      max_files: q.maxFiles,
+      max_uploads_per_hour: q.maxUploadsPerHour,
+      allow_high_priority: q.allowHighPriority,
+      weight: q.weight,
+    };
+  }
+}
+
+function refusalError(refusal: Refusal): QuotaExceededError {
+  const retryAfter =
+    refusal.quota === 'active_jobs'
+      ? ACTIVE_JOBS_RETRY_AFTER_SECONDS
+      : refusal.freesAtMs !== undefined
+        ? (refusal.freesAtMs - Date.now()) / 1000
+        : undefined;
+  return new QuotaExceededError(refusal.quota, refusal.limit, refusal.used, retryAfter);
+}
+
+function jobMember(queue: QueueName, jobId: string): string {
+  return `${queue}/${jobId}`;
+}
+
+function splitMember(member: string): [QueueName | undefined, string] {
+  const slash = member.indexOf('/');
+  const queue = member.slice(0, slash);
+  return [isQueueName(queue) ? queue : undefined, member.slice(slash + 1)];
+}
