@@ -64,14 +64,11 @@ export class FairScheduler {
     holdId: string,
     endedId: string,
   ): Promise<void> {
-    const keys = [queue.keys.prioritized, RedisKeys.fairSchedulerSlots(this.queuePrefix, queue.name)];
-    const args = [RedisKeys.fairSchedulerBase(this.queuePrefix, queue.name, priority), queue.toKey(''), owner, slots, holdId, endedId];
-    const admitted = (await this.evalAdmission(keys, args)) as string[];
-    for (const id of admitted) {
-      const job = (await queue.getJob(id)) as Job | undefined;
-      // Gone or started in the meantime: nothing to raise.
-      await job?.changePriority({ priority: toBullPriority(priority) }).catch(() => undefined);
-    }
+    const { prioritized, pc, marker, meta, active } = queue.keys;
+    const keys = [prioritized, pc, marker, meta, active, RedisKeys.fairSchedulerSlots(this.queuePrefix, queue.name)];
+    const base = RedisKeys.fairSchedulerBase(this.queuePrefix, queue.name, priority);
+    const admittedPriority = String(toBullPriority(priority));
+    await this.evalAdmission(keys, [base, queue.toKey(''), owner, slots, holdId, endedId, admittedPriority]);
   }
 
   private async evalAdmission(keys: string[], args: string[]): Promise<unknown> {
