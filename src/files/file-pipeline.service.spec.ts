@@ -3,6 +3,7 @@ import { UnrecoverableError } from 'bullmq';
 import { Redis } from 'ioredis';
 import { requireRedis, TEST_REDIS_URL } from '../../test/support/require-redis.js';
 import type { GraphService } from '../graph/graph.service.js';
+import { LlmExtractionError } from '../graph/extractors/llm-extraction.error.js';
 import { RedisKeys } from '../infra/redis/redis-keys.js';
 import type { VectorsService } from '../vectors/vectors.service.js';
 import type { FileChunksService } from './file-chunks.service.js';
@@ -83,7 +84,7 @@ describe('FilePipelineService', () => {
     const pipeline = new FilePipelineService(files, chunks, status, vectors, graph);
     const run = (finalAttempt = false) =>
       pipeline.processFile(fileId, { signal: new AbortController().signal, finalAttempt });
-    return { fileId, rows, saved, deleted, run };
+    return { fileId, rows, saved, deleted, run, pipeline };
   }
 
   it('completes and stores the final state with the four stages and their timings', async () => {
@@ -94,8 +95,8 @@ describe('FilePipelineService', () => {
     expect(await status.get(fileId)).toMatchObject({ status: 'completed', progress: 100 });
   });
 
-  it('leaves the file completed with kg_extraction failed when only the graph fails', async () => {
-    const { fileId, saved, run } = setup({ graph: new Error('extractor down') });
+  it('leaves the file completed with kg_extraction failed when the extractor refuses the graph for good', async () => {
+    const { fileId, saved, run } = setup({ graph: new LlmExtractionError('extractor down', false) });
     const result = await run();
     expect(result).toMatchObject({ status: 'completed', kg_error: 'extractor down' });
     expect(saved).toMatchObject({ status: 'completed', error: null });
@@ -104,6 +105,30 @@ describe('FilePipelineService', () => {
       kg_extraction: { status: 'failed', progress: 40 },
       message: 'extractor down',
     });
+  });
+
+  it('retries a transient graph failure (Redis or the database away, an aborted thread) instead of an empty graph', async () => {
+    const { fileId, rows, saved, run } = setup({ graph: new Error('Connection is closed.') });
+    await expect(run()).rejects.toThrow('Connection is closed.');
+    expect(rows.get(fileId)).toMatchObject({ status: 'queued' });
+    expect(saved.status).toBeUndefined();
+  });
+
+  it('settles a run whose job failed for good elsewhere (a lost worker): failed with the reason, live and stored', async () => {
+    const { fileId, rows, saved, pipeline } = setup();
+    Object.assign(rows.get(fileId)!, { status: 'processing' });
+    await status.updateStage(fileId, 'kg_extraction', { status: 'processing', progress: 30 }, 'Extracting graph');
+    await pipeline.settleFailedRun(fileId, 'WORKER_LOST: the worker stopped');
+    expect(saved).toMatchObject({ status: 'failed', error: 'WORKER_LOST: the worker stopped' });
+    expect(await status.get(fileId)).toMatchObject({ status: 'failed', message: 'Processing failed: WORKER_LOST: the worker stopped' });
+  });
+
+  it('never settles a completed file as failed (its run finished)', async () => {
+    const { fileId, rows, saved, pipeline } = setup();
+    Object.assign(rows.get(fileId)!, { status: 'completed' });
+    await pipeline.settleFailedRun(fileId, 'WORKER_LOST');
+    expect(saved.status).toBeUndefined();
+    expect(await status.get(fileId)).toBeUndefined();
   });
 
   it('fails a corrupt document at once with UnrecoverableError and stores the failure', async () => {

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
+import { isPermanentExtractionFailure } from '../graph/extractors/extraction-failure.js';
 import { GraphService } from '../graph/graph.service.js';
 import { VectorsService } from '../vectors/vectors.service.js';
 import { chunkCount } from './chunk-source.js';
@@ -23,9 +24,9 @@ export interface PipelineResult {
  * The `process-file` job: parse → chunk → vectorize → store → extract graph. Memory stays bounded for any file
  * size: chunks are stored as the chunker yields them, and the vectors and graph stages read them back page by page.
  * Every step replaces what the file had (chunks, vectors, graph), so a retry, a stalled-job recovery or a reprocess
- * never duplicates anything. Chunking,
- * vectorization and storage are required; a failed graph extraction leaves the file `completed` with
- * kg_extraction `failed` (the graph can be regenerated later). The final state and stage timings go to the database.
+ * never duplicates anything. Chunking, vectorization and storage are required; a graph extraction the extractor
+ * refuses for good leaves the file `completed` with kg_extraction `failed` (the graph can be regenerated later), any
+ * other graph failure fails the attempt so it is retried. The final state and stage timings go to the database.
  */
 @Injectable()
 export class FilePipelineService {
@@ -57,7 +58,7 @@ export class FilePipelineService {
         result.entities = graph.entities;
         result.relations = graph.relations;
       } catch (error) {
-        if (signal.aborted) throw error;
+        if (signal.aborted || !isPermanentExtractionFailure(error)) throw error;
         // Optional stage: the graph service marked kg_extraction failed; the file is still usable.
         result.kg_error = messageOf(error);
         this.logger.warn(`file ${fileId}: graph extraction failed: ${result.kg_error}`);
@@ -78,6 +79,20 @@ export class FilePipelineService {
       }
       throw permanent && !(error instanceof UnrecoverableError) ? new UnrecoverableError(reason) : error;
     }
+  }
+
+  /**
+   * The run's job failed for good, whoever ended it (its last attempt, a worker lost too often, an abort, a cancel, the
+   * reconciler finding it lost): the file becomes `failed` with the reason, live and stored, unless it is already
+   * settled (a run completed it, or this failure was already recorded).
+   */
+  async settleFailedRun(fileId: string, reason: string): Promise<void> {
+    const file = await this.files.findById(fileId);
+    if (!file || file.status === 'completed') return;
+    const live = await this.status.get(fileId);
+    if (file.status === 'failed' && (!live || live.status === 'failed')) return;
+    await this.status.fail(fileId, `Processing failed: ${reason}`);
+    await this.saveFinalState(fileId, reason);
   }
 
   /**

@@ -3,6 +3,7 @@ import { GraphModule } from '../graph/graph.module.js';
 import { VectorsModule } from '../vectors/vectors.module.js';
 import { FileCoreModule } from './file-core.module.js';
 import { FileJobsCanceller } from './file-jobs.canceller.js';
+import { FileJobsReconciler } from './file-jobs.reconciler.js';
 import { FilePipelineService } from './file-pipeline.service.js';
 import { FileProcessingQueue } from './file-processing.queue.js';
 import { FilesController } from './files.controller.js';
@@ -27,6 +28,7 @@ import { UploadProgressRepository } from './upload/upload-progress.repository.js
     FilesService,
     FilePipelineService,
     FilesProcessor,
+    FileJobsReconciler,
   ],
 })
 export class FilesModule {}

@@ -14,15 +14,16 @@ export class FilesProcessor extends QueueProcessor<FilesJob> {
     super();
   }
 
-  async process(job: TypedJob<FilesJob>, { signal }: JobContext): Promise<unknown> {
+  async process(job: TypedJob<FilesJob>, { signal, finalAttempt }: JobContext): Promise<unknown> {
     switch (job.name) {
       case 'process-file':
-        return this.pipeline.processFile(job.data.file_id, {
-          signal,
-          finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
-        });
+        return this.pipeline.processFile(job.data.file_id, { signal, finalAttempt });
       default:
         return unknownJob(job.name);
     }
+  }
+
+  override async settleFailedJob(job: FilesJob, reason: string): Promise<void> {
+    await this.pipeline.settleFailedRun(job.data.file_id, reason);
   }
 }

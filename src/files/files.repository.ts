@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../infra/database/database.js';
 import { DATABASE } from '../infra/database/database.js';
 import { FileRow, files, NewFileRow, StoredStages } from './files.schema.js';
@@ -66,6 +66,17 @@ export class FilesRepository {
   async filenames(ids: string[]): Promise<{ id: string; filename: string }[]> {
     if (ids.length === 0) return [];
     return this.db.select({ id: files.id, filename: files.filename }).from(files).where(inArray(files.id, ids));
+  }
+
+  /** Files still `queued` or `processing` that nothing has touched since `idleSince` (oldest first), for the reconciler. */
+  async findUnsettled(idleSince: Date, limit: number, offset: number): Promise<FileRow[]> {
+    return this.db
+      .select()
+      .from(files)
+      .where(and(inArray(files.status, ['queued', 'processing']), lt(files.updated_at, idleSince)))
+      .orderBy(files.updated_at, files.id)
+      .limit(limit)
+      .offset(offset);
   }
 
   async setStatus(id: string, status: string, error: string | null = null): Promise<void> {

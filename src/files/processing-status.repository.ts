@@ -133,6 +133,17 @@ export class ProcessingStatusRepository {
     return raw ? normalize(JSON.parse(raw) as ProcessingStatus) : undefined;
   }
 
+  /** Every live status document, read a page of keys at a time (SCAN, never KEYS). */
+  async *scanLive(): AsyncIterable<ProcessingStatus> {
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', RedisKeys.processingStatusPattern(), 'COUNT', 500);
+      cursor = next;
+      const docs = keys.length > 0 ? await this.redis.mget(...keys) : [];
+      for (const raw of docs) if (raw) yield normalize(JSON.parse(raw) as ProcessingStatus);
+    } while (cursor !== '0');
+  }
+
   async timings(fileId: string): Promise<Record<StageName, StageTiming>> {
     const hash = await this.redis.hgetall(RedisKeys.processingTimings(fileId));
     const result = {} as Record<StageName, StageTiming>;

@@ -41,6 +41,19 @@ export class ProcessingStatusService {
     return this.repository.get(fileId);
   }
 
+  /** Marks the stages still `processing` failed (their job ended without finishing them); no-op when none is. */
+  async failRunningStages(fileId: string, message: string): Promise<void> {
+    const live = await this.repository.get(fileId);
+    if (live && STAGE_NAMES.some((stage) => live[stage].status === 'processing')) await this.repository.fail(fileId, message);
+  }
+
+  /** Live status documents with a stage still `processing` (for the reconciler). */
+  async *withRunningStages(): AsyncIterable<ProcessingStatus> {
+    for await (const live of this.repository.scanLive()) {
+      if (STAGE_NAMES.some((stage) => live[stage].status === 'processing')) yield live;
+    }
+  }
+
   /** The live status while its key lives, else the state stored at the end of the last run. */
   async current(file: FileRecord): Promise<ProcessingStatus> {
     return (await this.repository.get(file.id)) ?? statusFromRecord(file);

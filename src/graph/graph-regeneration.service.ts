@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user.js';
 import { FileChunksService } from '../files/file-chunks.service.js';
 import { FileRecordsService } from '../files/file-records.service.js';
+import { ProcessingStatusService } from '../files/processing-status.service.js';
 import { EnqueuedTask, TaskQueueService } from '../infra/queue/task-queue.service.js';
 import { VectorsService } from '../vectors/vectors.service.js';
 import { GraphFileGoneError } from './graph-file-gone.error.js';
@@ -17,6 +18,7 @@ export class GraphRegenerationService {
     private readonly chunks: FileChunksService,
     private readonly vectors: VectorsService,
     private readonly queue: TaskQueueService,
+    private readonly status: ProcessingStatusService,
   ) {}
 
   /** Queues a re-extraction of the caller's file; while one is queued, returns that job. */
@@ -27,6 +29,11 @@ export class GraphRegenerationService {
       { file_id: fileId, force_rechunk: forceRechunk },
       { jobId: extractGraphJobId(fileId) },
     );
+  }
+
+  /** The regeneration's job failed for good (whoever ended it): the stages it left running are marked failed. */
+  async settleFailedRegeneration(fileId: string, reason: string): Promise<void> {
+    await this.status.failRunningStages(fileId, `Graph regeneration failed: ${reason}`);
   }
 
   /**

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
 import { QueueName } from '../infra/queue/queue-names.js';
 import { JobContext, QueueProcessor, TypedJob, unknownJob } from '../infra/queue/queue-processor.js';
-import { LlmExtractionError } from './extractors/llm-extraction.error.js';
+import { isPermanentExtractionFailure } from './extractors/extraction-failure.js';
 import { GraphFileGoneError } from './graph-file-gone.error.js';
 import { GraphJob } from './graph.jobs.js';
 import { GraphRegenerationService } from './graph-regeneration.service.js';
@@ -18,18 +17,20 @@ export class GraphProcessor extends QueueProcessor<GraphJob> {
   }
 
   async process(job: TypedJob<GraphJob>, { signal }: JobContext): Promise<unknown> {
-    try {
-      switch (job.name) {
-        case 'extract-graph':
-          return await this.regeneration.regenerateFile(job.data.file_id, job.data.force_rechunk === true, signal);
-        default:
-          return unknownJob(job.name);
-      }
-    } catch (error) {
-      // A deleted file, a bad LLM key or model: retrying cannot fix these.
-      const permanent =
-        error instanceof GraphFileGoneError || (error instanceof LlmExtractionError && !error.retryable);
-      throw permanent ? new UnrecoverableError(error.message) : error;
+    switch (job.name) {
+      case 'extract-graph':
+        return this.regeneration.regenerateFile(job.data.file_id, job.data.force_rechunk === true, signal);
+      default:
+        return unknownJob(job.name);
     }
+  }
+
+  /** A deleted file, a bad LLM key or model: retrying cannot fix these. */
+  override isPermanentFailure(error: unknown): boolean {
+    return error instanceof GraphFileGoneError || isPermanentExtractionFailure(error);
+  }
+
+  override async settleFailedJob(job: GraphJob, reason: string): Promise<void> {
+    await this.regeneration.settleFailedRegeneration(job.data.file_id, reason);
   }
 }

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { ConfigError } from './config/config-error.js';
 import { MissingPgvectorError } from './database/migrations.js';
+import { WorkerRunner } from './queue/worker-runner.service.js';
 import { Runtime } from './runtime.js';
 
 /** Runs an entry point; a known start-up failure ends the process with exit 1 and one clear line. */
@@ -25,6 +26,9 @@ export function closeOnSignals(app: INestApplicationContext, runtime: Runtime): 
     if (closing) return;
     closing = true;
     try {
+      // Workers first, while every module their jobs use is still open: Nest destroys modules (the extraction
+      // thread pool among them) before its shutdown hooks run.
+      await app.get(WorkerRunner).drain();
       await app.close();
       await runtime.stopEmbedded();
       process.exit(0);

@@ -3,6 +3,7 @@ import { AppConfig } from './config/app-config.js';
 import { DatabaseTarget } from './database/database-target.js';
 import { resolveDatabase } from './database/database-resolver.js';
 import { runMigrations } from './database/migrations.js';
+import { waitForRedis } from './redis/redis-readiness.js';
 import { resolveRedis } from './redis/redis-resolver.js';
 import { RedisTarget } from './redis/redis-target.js';
 
@@ -18,6 +19,7 @@ export interface Runtime {
 
 export async function startRuntime(config: AppConfig): Promise<Runtime> {
   const redis = await resolveRedis(config);
+  await waitForRedis(redis.url);
   const database = await resolveDatabase(config);
   const pool = new pg.Pool({ connectionString: database.url, max: 10 });
   pool.on('error', () => undefined); // an idle client lost its server: the pool replaces it; requests see the error

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { AppConfig } from '../infra/config/app-config.js';
 import { ALL_QUEUES, QueueName } from '../infra/queue/queue-names.js';
 import { REDIS_URL } from '../infra/redis/redis.module.js';
+import { isConnectionError, redisOutages } from '../infra/redis/redis-outage.js';
 import { bullRedisOptions } from '../infra/redis/redis-target.js';
 
 /** A job left `started` for good: finished, or failed with no attempt left (BullMQ emits `failed` only then). */
@@ -39,12 +40,15 @@ export class QueueEventsHub implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap(): Promise<void> {
     for (const queue of ALL_QUEUES) {
-      const connection = new Redis(this.redisUrl, bullRedisOptions());
+      const connection = redisOutages.watch(new Redis(this.redisUrl, bullRedisOptions()));
       this.connections.push(connection);
       const events = new QueueEvents(queue, { connection, prefix: this.config.queue.prefix });
       events.on('completed', ({ jobId }) => this.emit({ queue, jobId, outcome: 'finished' }));
       events.on('failed', ({ jobId, failedReason }) => this.emit({ queue, jobId, outcome: 'failed', failedReason }));
-      events.on('error', (error) => this.logger.warn(`queue events of ${queue}: ${error.message}`));
+      events.on('error', (error) => {
+        if (isConnectionError(error)) redisOutages.lost(error);
+        else this.logger.warn(`queue events of ${queue}: ${error.message}`);
+      });
       this.readers.push(events);
     }
     await Promise.all(this.readers.map((events) => events.waitUntilReady()));

@@ -1,4 +1,3 @@
-import { UnrecoverableError } from 'bullmq';
 import { type JobContext, type TypedJob } from '../infra/queue/queue-processor.js';
 import { EmbeddingDimensionMismatchError, EmbeddingProviderError, VectorizedFileGoneError } from './vectors.errors.js';
 import { type VectorsJob } from './vectors.jobs.js';
@@ -23,12 +22,22 @@ describe('VectorsProcessor', () => {
     ['a deleted file', new VectorizedFileGoneError('f1')],
     ['a wrong dimension', new EmbeddingDimensionMismatchError('m', 384, 3)],
     ['a permanent provider error', new EmbeddingProviderError('401', false)],
-  ])('fails %s without retrying (UnrecoverableError)', async (_what, error) => {
-    await expect(processorFailingWith(error).process(job, context)).rejects.toBeInstanceOf(UnrecoverableError);
+  ])('classes %s as permanent (the runner fails it without retrying)', async (_what, error) => {
+    const processor = processorFailingWith(error);
+    await expect(processor.process(job, context)).rejects.toBe(error);
+    expect(processor.isPermanentFailure(error)).toBe(true);
   });
 
   it('lets retryable failures through for BullMQ to retry', async () => {
     const error = new EmbeddingProviderError('503', true);
     await expect(processorFailingWith(error).process(job, context)).rejects.toBe(error);
+    expect(processorFailingWith(error).isPermanentFailure(error)).toBe(false);
+  });
+
+  it('marks the stages a failed regeneration left running failed', async () => {
+    const calls: unknown[][] = [];
+    const service = { settleFailedRegeneration: async (...args: unknown[]) => void calls.push(args) };
+    await new VectorsProcessor(service as unknown as VectorsService).settleFailedJob(job, 'WORKER_LOST: gone');
+    expect(calls).toEqual([['f1', 'WORKER_LOST: gone']]);
   });
 });

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
 import { QueueName } from '../infra/queue/queue-names.js';
 import { JobContext, QueueProcessor, TypedJob, unknownJob } from '../infra/queue/queue-processor.js';
 import { EmbeddingProviderError, VectorizedFileGoneError } from './vectors.errors.js';
@@ -17,18 +16,20 @@ export class VectorsProcessor extends QueueProcessor<VectorsJob> {
   }
 
   async process(job: TypedJob<VectorsJob>, { signal }: JobContext): Promise<unknown> {
-    try {
-      switch (job.name) {
-        case 'vectorize-file':
-          return await this.vectors.regenerateFile(job.data.file_id, signal);
-        default:
-          return unknownJob(job.name);
-      }
-    } catch (error) {
-      // A deleted file, a wrong dimension, bad credentials: retrying cannot fix these.
-      const permanent =
-        error instanceof VectorizedFileGoneError || (error instanceof EmbeddingProviderError && !error.retryable);
-      throw permanent ? new UnrecoverableError(error.message) : error;
+    switch (job.name) {
+      case 'vectorize-file':
+        return this.vectors.regenerateFile(job.data.file_id, signal);
+      default:
+        return unknownJob(job.name);
     }
+  }
+
+  /** A deleted file, a wrong dimension, bad credentials: retrying cannot fix these. */
+  override isPermanentFailure(error: unknown): boolean {
+    return error instanceof VectorizedFileGoneError || (error instanceof EmbeddingProviderError && !error.retryable);
+  }
+
+  override async settleFailedJob(job: VectorsJob, reason: string): Promise<void> {
+    await this.vectors.settleFailedRegeneration(job.data.file_id, reason);
   }
 }

@@ -111,6 +111,11 @@ export class VectorsService implements OnModuleInit {
     return this.vectorizeFile(file, chunks, signal);
   }
 
+  /** The regeneration's job failed for good (whoever ended it): the stages it left running are marked failed. */
+  async settleFailedRegeneration(fileId: string, reason: string): Promise<void> {
+    await this.status.failRunningStages(fileId, `Vector regeneration failed: ${reason}`);
+  }
+
   /** Queues a regeneration of the caller's file; while one is queued, returns that job. */
   async requestRegeneration(fileId: string, user: AuthUser): Promise<EnqueuedTask> {
     await this.files.getOwnedFile(fileId, user);

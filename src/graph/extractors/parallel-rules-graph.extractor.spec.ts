@@ -27,7 +27,7 @@ describe('ParallelRulesGraphExtractor (worker threads)', () => {
     await compileForProcesses();
     extractor = new CompiledWorkerExtractor(config, rules);
   }, 120_000);
-  afterAll(async () => extractor.onModuleDestroy());
+  afterAll(async () => extractor.onApplicationShutdown());
 
   it('finds on worker threads exactly what the in-thread extractor finds, in chunk order', async () => {
     expect(extractor.threads).toBe(2);

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import { AppConfig } from '../../infra/config/app-config.js';
 import { ChunkExtraction, ChunkText } from '../graph.types.js';
@@ -23,7 +23,7 @@ const IDLE_TIMEOUT_MS = 30_000;
  * (the TypeScript sources under Jest) or with one thread configured, it extracts in-thread.
  */
 @Injectable()
-export class ParallelRulesGraphExtractor implements GraphExtractor, OnModuleDestroy {
+export class ParallelRulesGraphExtractor implements GraphExtractor, OnApplicationShutdown {
   readonly name = 'rules';
   private readonly logger = new Logger('ParallelRulesGraphExtractor');
   private readonly pool?: Piscina<ChunkText[], ChunkExtraction[]>;
@@ -89,7 +89,8 @@ export class ParallelRulesGraphExtractor implements GraphExtractor, OnModuleDest
     return fileURLToPath(new URL('./rules-extraction.worker.js', import.meta.url));
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // Not onModuleDestroy: Nest runs that before the worker runner's shutdown hook, while jobs still extract.
+  async onApplicationShutdown(): Promise<void> {
     await this.pool?.destroy();
   }
 }

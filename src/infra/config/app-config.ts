@@ -26,6 +26,8 @@ export class AppConfig {
     stalledIntervalMs: number;
     lockDurationMs: number;
     shutdownGraceMs: number;
+    /** How often the job reconciler looks for files whose job is gone or failed (it also runs at start). */
+    reconcileIntervalMs: number;
     /** Weighted round-robin between users within each queue (src/infra/queue/fair-scheduler.ts). */
     fairScheduling: boolean;
     rateLimits: QueueRateLimits;
@@ -105,6 +107,7 @@ export class AppConfig {
       stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS,
       lockDurationMs: e.WORKER_LOCK_DURATION_MS,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
       fairScheduling: e.FAIR_SCHEDULING,
       rateLimits: e.QUEUE_RATE_LIMITS ?? {},
       jobMaxMemoryMb: e.JOB_MAX_MEMORY_MB,

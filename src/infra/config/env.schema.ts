@@ -45,6 +45,7 @@ export const envSchema = z.object({
   WORKER_STALLED_INTERVAL_MS: int(100, 3_600_000).default(30_000),
   WORKER_LOCK_DURATION_MS: int(100, 3_600_000).default(30_000),
   SHUTDOWN_GRACE_MS: int(0, 3_600_000).default(30_000),
+  RECONCILE_INTERVAL_MS: int(1000, 86_400_000).default(300_000),
   FAIR_SCHEDULING: bool.default(true),
   QUEUE_RATE_LIMITS: z
     .string()

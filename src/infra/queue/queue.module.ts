@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { JobReconciliationRepository } from './job-reconciliation.repository.js';
 import { TaskQueueService } from './task-queue.service.js';
 import { WorkerRunner } from './worker-runner.service.js';
 
@@ -7,7 +8,7 @@ import { WorkerRunner } from './worker-runner.service.js';
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [TaskQueueService, WorkerRunner],
-  exports: [TaskQueueService, WorkerRunner],
+  providers: [TaskQueueService, WorkerRunner, JobReconciliationRepository],
+  exports: [TaskQueueService, WorkerRunner, JobReconciliationRepository],
 })
 export class QueueModule {}

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
 import { REDIS_URL } from '../redis/redis.module.js';
 import { closeQuietly, settleWithin } from '../redis/close-quietly.js';
+import { redisOutages } from '../redis/redis-outage.js';
 import { bullRedisOptions } from '../redis/redis-target.js';
 import { JobDefinition } from './job-definition.js';
 import { ApiJobStatus, toApiStatus } from './job-status.js';
@@ -35,7 +36,7 @@ export class TaskQueueService implements OnApplicationShutdown {
     private readonly config: AppConfig,
     @Inject(REDIS_URL) redisUrl: string,
   ) {
-    this.connection = new Redis(redisUrl, bullRedisOptions());
+    this.connection = redisOutages.watch(new Redis(redisUrl, bullRedisOptions()));
     this.fair = new FairScheduler(this.connection, config.queue.prefix);
   }
 

@@ -1,24 +1,31 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { Job, MetricsTime, Worker } from 'bullmq';
+import { Job, MetricsTime, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
 import { RedisKeys } from '../redis/redis-keys.js';
 import { REDIS_URL } from '../redis/redis.module.js';
 import { closeQuietly, settleWithin } from '../redis/close-quietly.js';
-import { bullRedisOptions } from '../redis/redis-target.js';
+import { isConnectionError, redisOutages } from '../redis/redis-outage.js';
+import { bullRedisOptions, redisOptions } from '../redis/redis-target.js';
 import { declaredJobs } from './job-definition.js';
-import { JOB_ABORTED, JOB_TIMEOUT, JobAbortedError, JobTimeoutError } from './job-errors.js';
+import { JOB_ABORTED, JOB_TIMEOUT, JobAbortedError, JobTimeoutError, WorkerLostError } from './job-errors.js';
 import { QueueProcessor, TypedJob } from './queue-processor.js';
 import { AppJobOptions, TaskQueueService } from './task-queue.service.js';
 import { WorkerRecycler } from './worker-recycler.js';
 import { WorkerRegistry } from './worker-registry.js';
+import { StallLedger } from './stall-ledger.js';
+
+// Stalls are recorded as failed attempts by the runner (see StallLedger), so BullMQ must never give up on a stalled
+// job by itself (its default fails a job on its second stall without running it, and nobody settles the file).
+const BULLMQ_MAX_STALLED_COUNT = 1_000;
 
 /**
  * Runs a BullMQ Worker for every processor whose queue this process serves (RUN_WORKERS, WORKER_QUEUES).
  * We drive BullMQ directly rather than through @nestjs/bullmq's @Processor because we need what it lacks: picking
  * queues per process at run time, job_timeout, a worker registry, operator abort across processes, and a bounded
- * graceful shutdown.
+ * graceful shutdown, stalls counted as attempts, and every job's end handed to its processor (settleFailedJob)
+ * whoever ended it.
  */
 @Injectable()
 export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -27,6 +34,8 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly connections: Redis[] = [];
   private registry?: WorkerRegistry;
   private subscriber?: Redis;
+  private draining?: Promise<void>;
+  private readonly stalls: StallLedger;
   private recycler?: { policy: WorkerRecycler; onSpent: () => void };
 
   constructor(
@@ -35,7 +44,9 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly redis: Redis,
     @Inject(REDIS_URL) private readonly redisUrl: string,
     private readonly tasks: TaskQueueService,
-  ) {}
+  ) {
+    this.stalls = new StallLedger(redis, config.queue.prefix);
+  }
 
   get workerName(): string | undefined {
     return this.registry?.name;
@@ -68,9 +79,24 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     this.recycler = { policy: new WorkerRecycler({ maxJobs: workerMaxJobs, maxMemoryMb: workerMaxMemoryMb }), onSpent };
   }
 
-  /** Stops taking jobs, lets running jobs finish within SHUTDOWN_GRACE_MS, then forces the rest. */
+  /**
+   * Stops taking jobs and lets running ones finish within SHUTDOWN_GRACE_MS (then forces the rest), while everything
+   * they use is still open. The signal handler calls it before closing Nest; idempotent.
+   */
+  drain(): Promise<void> {
+    this.draining ??= this.closeWorkers();
+    return this.draining;
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     if (this.workers.length === 0) return;
+    await this.drain();
+    await this.registry?.stop();
+    if (this.subscriber) await closeQuietly(this.subscriber);
+    await Promise.all(this.connections.map((c) => closeQuietly(c)));
+  }
+
+  private async closeWorkers(): Promise<void> {
     const graceful = Promise.all(this.workers.map((worker) => worker.close()));
     const timedOut = await Promise.race([
       graceful.then(() => false),
@@ -80,9 +106,6 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
       this.logger.warn('grace period over: forcing workers to close; unfinished jobs will be retried as stalled');
       await settleWithin(Promise.all(this.workers.map((worker) => worker.close(true))), 2000);
     }
-    await this.registry?.stop();
-    if (this.subscriber) await closeQuietly(this.subscriber);
-    await Promise.all(this.connections.map((c) => closeQuietly(c)));
   }
 
   private discoverProcessors(): QueueProcessor[] {
@@ -111,7 +134,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
 
   private startWorker(processor: QueueProcessor): Worker {
     const { queue } = this.config;
-    const connection = new Redis(this.redisUrl, bullRedisOptions());
+    const connection = redisOutages.watch(new Redis(this.redisUrl, bullRedisOptions()));
     this.connections.push(connection);
     const worker: Worker = new Worker(
       processor.queueName,
@@ -122,6 +145,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
         concurrency: queue.concurrency,
         stalledInterval: queue.stalledIntervalMs,
         lockDuration: queue.lockDurationMs,
+        maxStalledCount: BULLMQ_MAX_STALLED_COUNT,
         name: this.registry?.name,
         // Per-minute finished/failed counts for the queue monitor's metrics (BullMQ keeps them in Redis).
         metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
@@ -129,11 +153,28 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
         limiter: queue.rateLimits[processor.queueName],
       },
     );
-    worker.on('error', (error) => this.logger.error(`worker error on ${processor.queueName}: ${error.message}`));
+    worker.on('error', (error) => {
+      if (isConnectionError(error)) redisOutages.lost(error);
+      else this.logger.error(`worker error on ${processor.queueName}: ${error.message}`);
+    });
+    worker.on('failed', (job, error) => this.settleIfFinal(processor, job, error));
     return worker;
   }
 
+  /** A job failed for good (whoever failed it): its processor moves what it worked on to a final state. */
+  private settleIfFinal(processor: QueueProcessor, job: Job | undefined, error: Error): void {
+    if (!job?.finishedOn) return; // retried: not its end yet
+    const reason = job.failedReason || error.message;
+    processor.settleFailedJob({ name: job.name, data: job.data as unknown }, reason).catch((failure: unknown) => {
+      const message = failure instanceof Error ? failure.message : String(failure);
+      this.logger.error(`settling failed job ${job.id} of ${processor.queueName}: ${message} (the reconciler retries)`);
+    });
+  }
+
   private async run(processor: QueueProcessor, worker: Worker, job: Job, signal?: AbortSignal): Promise<unknown> {
+    // The worker of an earlier attempt died: record that attempt as failed (it then waits its backoff, or ends the
+    // job with WORKER_LOST when it was the last one) before running the job again.
+    if (await this.stalls.claimNewStalls(processor.queueName, job)) throw new WorkerLostError(job.stalledCounter);
     const startedAt = performance.now();
     const abortSignal = signal ?? new AbortController().signal;
     const timeoutMs = (job.opts as AppJobOptions).jobTimeoutMs;
@@ -146,12 +187,16 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
         signal: abortSignal,
         reportProgress: (progress) => job.updateProgress(progress),
         log: async (message) => void (await job.log(message)),
+        finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
       });
       const result = await untilAborted(work, abortSignal, timeoutMs ?? 0);
       outcome = 'completed';
       return result;
     } catch (error) {
       if (abortSignal.aborted) outcome = abortSignal.reason === JOB_TIMEOUT ? 'timed_out' : 'aborted';
+      if (processor.isPermanentFailure(error) && !(error instanceof UnrecoverableError)) {
+        throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
+      }
       throw error;
     } finally {
       clearTimeout(timer);
@@ -188,7 +233,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** Operator aborts are published on one channel; the worker running that job aborts it, the others ignore it. */
   private async listenForAborts(): Promise<void> {
-    this.subscriber = new Redis(this.redisUrl);
+    this.subscriber = redisOutages.watch(new Redis(this.redisUrl, redisOptions()));
     await this.subscriber.subscribe(RedisKeys.jobAbortChannel());
     this.subscriber.on('message', (_channel, message: string) => {
       const { job_id, reason, queue, prefix } = JSON.parse(message) as AbortMessage;

@@ -5,6 +5,7 @@
 export const RedisKeys = {
   uploadProgress: (fileId: string) => `upload:progress:${fileId}`,
   processingStatus: (fileId: string) => `processing:status:${fileId}`,
+  processingStatusPattern: () => 'processing:status:*',
   /** Hash of stage → {started_at, finished_at} of the current run (for the stage timings stored at the end). */
   processingTimings: (fileId: string) => `processing:timings:${fileId}`,
   /** Pub/sub channel: every change of a file's processing status (the SSE route listens). */
@@ -28,6 +29,12 @@ export const RedisKeys = {
   workerPattern: () => 'rq:worker:*',
   /** Pub/sub channel: a job id published here is aborted by whichever worker runs it. */
   jobAbortChannel: () => 'rq:abort',
+  /** How many of a job's stalls were already recorded as failed attempts (WORKER_LOST); per QUEUE_PREFIX. */
+  jobStallsCounted: (queuePrefix: string, queue: string, jobId: string) => `rq:stalls-counted:${queuePrefix}:${queue}:${jobId}`,
+  /** Held by the one process running the job reconciler at a time; per QUEUE_PREFIX. */
+  reconcilerLock: (queuePrefix: string) => `rq:reconcile-lock:${queuePrefix}`,
+  /** How often the reconciler re-enqueued a lost job (bounded by the job's attempts); per QUEUE_PREFIX. */
+  jobRequeues: (queuePrefix: string, queue: string, jobId: string) => `rq:requeued:${queuePrefix}:${queue}:${jobId}`,
   /** Jobs canceled by an operator (the `canceled` status word), newest first by score; per QUEUE_PREFIX. */
   canceledJobs: (queuePrefix: string, queue: string) => `rq:canceled:${queuePrefix}:${queue}`,
   /**

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { closeQuietly } from './close-quietly.js';
+import { redisOutages } from './redis-outage.js';
 import { redisOptions } from './redis-target.js';
 
 export const REDIS_URL = Symbol('REDIS_URL');
@@ -27,7 +28,7 @@ export class RedisModule {
       module: RedisModule,
       providers: [
         { provide: REDIS_URL, useValue: url },
-        { provide: Redis, useFactory: () => new Redis(url, redisOptions({ maxRetriesPerRequest: 2 })) },
+        { provide: Redis, useFactory: () => redisOutages.watch(new Redis(url, redisOptions({ maxRetriesPerRequest: 2 }))) },
         RedisShutdown,
       ],
       exports: [Redis, REDIS_URL],

@@ -1,0 +1,10 @@
+import { LlmExtractionError } from './llm-extraction.error.js';
+
+/**
+ * True for a graph extraction that no retry can fix: the LLM server refuses our key, model or prompt. Anything else
+ * (Redis or the database unavailable, an aborted or terminated extraction thread, a timeout) is transient: the job
+ * is retried rather than the file left completed with an empty graph.
+ */
+export function isPermanentExtractionFailure(error: unknown): boolean {
+  return error instanceof LlmExtractionError && !error.retryable;
+}

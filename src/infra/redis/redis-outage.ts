@@ -1,0 +1,49 @@
+import { Logger } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+
+/**
+ * Logs a Redis outage once, however many clients notice it: one line when the first client loses Redis, one when a
+ * client is ready again. Every client gets an error listener this way, so ioredis never prints
+ * "[ioredis] Unhandled error event" for each failed reconnect.
+ */
+export class RedisOutageLog {
+  private readonly logger = new Logger('Redis');
+  private downSince?: number;
+
+  /** Attaches the outage listeners to a client (returns it, for use in a constructor call). */
+  watch<T extends Redis>(client: T): T {
+    client.on('error', (error: Error) => this.lost(error));
+    client.on('ready', () => this.recovered());
+    return client;
+  }
+
+  /** Reports an error seen elsewhere (a BullMQ worker's 'error' event): logged only if it starts an outage. */
+  lost(error: Error): void {
+    if (this.downSince !== undefined) return;
+    this.downSince = Date.now();
+    this.logger.warn(`Redis unavailable (${error.message}); waiting for it to come back`);
+  }
+
+  recovered(): void {
+    if (this.downSince === undefined) return;
+    const seconds = ((Date.now() - this.downSince) / 1000).toFixed(1);
+    this.downSince = undefined;
+    this.logger.log(`Redis available again after ${seconds} s`);
+  }
+
+  get isDown(): boolean {
+    return this.downSince !== undefined;
+  }
+}
+
+/** The process's one outage log. */
+export const redisOutages = new RedisOutageLog();
+
+/** True for errors of the connection itself (Redis down or restarting), not of a command. */
+export function isConnectionError(error: Error): boolean {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code) ||
+    /Connection is closed|Stream isn't writeable|LOADING|max retries per request/i.test(error.message)
+  );
+}
