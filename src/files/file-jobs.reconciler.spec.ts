@@ -1,0 +1,162 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { requireRedis, TEST_REDIS_URL } from '../../test/support/require-redis.js';
+import { extractGraphJobId } from '../graph/graph.jobs.js';
+import { type AppConfig } from '../infra/config/app-config.js';
+import { JobReconciliationRepository } from '../infra/queue/job-reconciliation.repository.js';
+import { QueueName } from '../infra/queue/queue-names.js';
+import { type TaskQueueService } from '../infra/queue/task-queue.service.js';
+import { RedisKeys } from '../infra/redis/redis-keys.js';
+import { vectorizeJobId } from '../vectors/vectors.jobs.js';
+import { FileJobsReconciler } from './file-jobs.reconciler.js';
+import { type FilePipelineService } from './file-pipeline.service.js';
+import { type FileProcessingQueue } from './file-processing.queue.js';
+import { processFileJobId } from './files.jobs.js';
+import { type FilesRepository } from './files.repository.js';
+import { type FileRow } from './files.schema.js';
+import { ProcessingStatusRepository } from './processing-status.repository.js';
+import { ProcessingStatusService } from './processing-status.service.js';
+
+/** The reconciler with real Redis (status documents, lock, counters) and the files table and BullMQ replaced. */
+describe('FileJobsReconciler', () => {
+  let redis: Redis;
+  let status: ProcessingStatusService;
+  const prefix = `test-reconcile-${randomBytes(4).toString('hex')}`;
+  const config = { queue: { prefix, lockDurationMs: 0, stalledIntervalMs: 0, reconcileIntervalMs: 60_000 } } as AppConfig;
+  const rows = new Map<string, Partial<FileRow>>();
+  const jobs = new Map<string, { state: string; failedReason?: string }>();
+  const fileIds: string[] = [];
+  let enqueued: string[];
+  let settled: [string, string][];
+
+  const files = {
+    findUnsettled: async (_idle: Date, limit: number, offset: number) =>
+      [...rows.values()].filter((r) => ['queued', 'processing'].includes(r.status!)).slice(offset, offset + limit),
+    findById: async (id: string) => rows.get(id),
+  } as unknown as FilesRepository;
+  const tasks = {
+    getJob: async (_queue: QueueName, jobId: string) => {
+      const job = jobs.get(jobId);
+      return job && { failedReason: job.failedReason, getState: async () => job.state };
+    },
+    enqueue: async (_definition: unknown, _data: unknown, options: { jobId: string }) => {
+      enqueued.push(options.jobId);
+      jobs.set(options.jobId, { state: 'waiting' });
+      return { job_id: options.jobId, status: 'queued', created: true };
+    },
+  } as unknown as TaskQueueService;
+  const pipeline = {
+    settleFailedRun: async (fileId: string, reason: string) => {
+      settled.push([fileId, reason]);
+      rows.get(fileId)!.status = 'failed';
+    },
+  } as unknown as FilePipelineService;
+  const processing = {
+    queue: async (fileId: string) => {
+      enqueued.push(processFileJobId(fileId));
+      jobs.set(processFileJobId(fileId), { state: 'waiting' });
+      rows.get(fileId)!.status = 'queued';
+    },
+  } as unknown as FileProcessingQueue;
+  let reconciler: FileJobsReconciler;
+
+  const newFile = (fileStatus: string) => {
+    const id = randomUUID();
+    fileIds.push(id);
+    rows.set(id, { id, status: fileStatus });
+    return id;
+  };
+
+  beforeAll(async () => {
+    await requireRedis();
+    redis = new Redis(TEST_REDIS_URL);
+    status = new ProcessingStatusService(new ProcessingStatusRepository(redis), files);
+    reconciler = new FileJobsReconciler(
+      config,
+      new JobReconciliationRepository(redis, config),
+      tasks,
+      files,
+      status,
+      pipeline,
+      processing,
+    );
+  });
+  beforeEach(() => {
+    rows.clear();
+    jobs.clear();
+    enqueued = [];
+    settled = [];
+  });
+  afterAll(async () => {
+    for (const id of fileIds) await redis.del(RedisKeys.processingStatus(id), RedisKeys.processingTimings(id));
+    const keys = await redis.keys(`rq:*:${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  it('re-enqueues a processing file whose job is gone while attempts remain, then marks it failed (JOB_LOST)', async () => {
+    const id = newFile('processing');
+    for (let pass = 0; pass < 3; pass++) {
+      jobs.delete(processFileJobId(id));
+      rows.get(id)!.status = 'processing';
+      expect(await reconciler.reconcile()).toMatchObject({ requeued: 1, settled: 0 });
+    }
+    jobs.delete(processFileJobId(id));
+    rows.get(id)!.status = 'processing';
+    expect(await reconciler.reconcile()).toMatchObject({ requeued: 0, settled: 1 });
+    expect(enqueued).toEqual([processFileJobId(id), processFileJobId(id), processFileJobId(id)]);
+    expect(settled).toEqual([[id, expect.stringMatching(/^JOB_LOST: its job disappeared more than 3 times/)]]);
+  });
+
+  it('marks failed, with the job’s reason, a file whose job failed (e.g. stalled out) without settling it', async () => {
+    const id = newFile('processing');
+    jobs.set(processFileJobId(id), { state: 'failed', failedReason: 'WORKER_LOST: the worker stopped' });
+    expect(await reconciler.reconcile()).toMatchObject({ settled: 1, requeued: 0 });
+    expect(settled).toEqual([[id, 'WORKER_LOST: the worker stopped']]);
+  });
+
+  it.each(['waiting', 'active', 'delayed', 'prioritized'])('leaves a file whose job is %s', async (state) => {
+    const id = newFile('processing');
+    jobs.set(processFileJobId(id), { state });
+    expect(await reconciler.reconcile()).toMatchObject({ checked: 1, settled: 0, requeued: 0 });
+  });
+
+  it('marks failed (JOB_CANCELED) a queued file whose job an operator canceled, instead of running it again', async () => {
+    const id = newFile('queued');
+    const canceled = { job_id: processFileJobId(id), canceled_at: new Date().toISOString() };
+    await redis.zadd(RedisKeys.canceledJobs(prefix, QueueName.FileProcessing), Date.now(), JSON.stringify(canceled));
+    await reconciler.reconcile();
+    expect(enqueued).toEqual([]);
+    expect(settled).toEqual([[id, expect.stringMatching(/^JOB_CANCELED/)]]);
+  });
+
+  it('re-enqueues a lost graph regeneration of a completed file, and marks a failed vector regeneration’s stages failed', async () => {
+    const lostGraph = newFile('completed');
+    await status.updateStage(lostGraph, 'kg_extraction', { status: 'processing', progress: 30 });
+    const failedVectors = newFile('completed');
+    await status.updateStage(failedVectors, 'vectorization', { status: 'processing', progress: 50 });
+    jobs.set(vectorizeJobId(failedVectors), { state: 'failed', failedReason: 'EMBEDDING_FAILED: 401' });
+    const running = newFile('completed');
+    await status.updateStage(running, 'kg_extraction', { status: 'processing', progress: 30 });
+    jobs.set(extractGraphJobId(running), { state: 'active' });
+
+    await reconciler.reconcile();
+    expect(enqueued).toEqual([extractGraphJobId(lostGraph)]);
+    expect(await status.get(failedVectors)).toMatchObject({
+      vectorization: { status: 'failed' },
+      message: 'Vector regeneration failed: EMBEDDING_FAILED: 401',
+    });
+    expect(await status.get(running)).toMatchObject({ kg_extraction: { status: 'processing' } });
+  });
+
+  it('runs in one process at a time (another holding the lock: no pass)', async () => {
+    await redis.set(RedisKeys.reconcilerLock(prefix), 'another process', 'PX', 5000);
+    try {
+      newFile('processing');
+      expect(await reconciler.reconcile()).toBeUndefined();
+      expect(enqueued).toEqual([]);
+    } finally {
+      await redis.del(RedisKeys.reconcilerLock(prefix));
+    }
+  });
+});
