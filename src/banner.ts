@@ -1,6 +1,7 @@
+import { maskCredentials } from './common/text/mask-credentials.js';
 import { type Runtime } from './infra/runtime.js';
 
-/** The one start-up banner: where everything is. */
+/** The one start-up banner: where everything is (credentials in URLs masked). */
 export function printBanner(runtime: Runtime, url: string): void {
   const base = url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost').replace('127.0.0.1', 'localhost');
   const { config, redis, database } = runtime;
@@ -26,5 +27,5 @@ export function printBanner(runtime: Runtime, url: string): void {
     `  Admin      ${admin}`,
     '',
   ];
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(maskCredentials(lines.join('\n')) + '\n');
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { maskCredentials } from './common/text/mask-credentials.js';
 import { loadConfig } from './infra/config/app-config.js';
 import { closeOnSignals, runEntryPoint } from './infra/process-lifecycle.js';
 import { startRuntime } from './infra/runtime.js';
@@ -18,7 +19,9 @@ await runEntryPoint(async () => {
   // WORKER_MAX_JOBS / WORKER_MAX_MEMORY_MB: a spent worker shuts down like on SIGTERM (exit 0) to be restarted.
   app.get(WorkerRunner).recycleWhenSpent(() => process.kill(process.pid, 'SIGTERM'));
   process.stdout.write(
-    `worker ready: queues ${config.queue.workerQueues.join(', ')}; redis ${runtime.redis.url} (${runtime.redis.source}); ` +
-      `database ${runtime.database.source}\n`,
+    maskCredentials(
+      `worker ready: queues ${config.queue.workerQueues.join(', ')}; redis ${runtime.redis.url} (${runtime.redis.source}); ` +
+        `database ${runtime.database.source}\n`,
+    ),
   );
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { DependencyUnavailableError } from '../common/errors/domain-error.js';
+import { maskCredentials } from '../common/text/mask-credentials.js';
 import { DATABASE } from '../infra/database/database.js';
 import type { Database } from '../infra/database/database.js';
 
@@ -20,23 +21,32 @@ export class HealthService {
     @Inject(DATABASE) private readonly db: Database,
   ) {}
 
-  /** Throws DependencyUnavailableError (503) when Redis or the database does not answer in time. */
+  /** Throws DependencyUnavailableError (503, with the reason, credentials masked) when Redis or the database fails. */
   async readiness(): Promise<ReadinessReport> {
-    const [redisUp, databaseUp] = await Promise.all([
-      withTimeout(this.redis.ping()),
-      withTimeout(this.db.execute(sql`select 1`)),
+    const [redisProblem, databaseProblem] = await Promise.all([
+      problemOf(this.redis.ping()),
+      problemOf(this.db.execute(sql`select 1`)),
     ]);
-    if (!redisUp) throw new DependencyUnavailableError('redis');
-    if (!databaseUp) throw new DependencyUnavailableError('database');
+    if (redisProblem) throw new DependencyUnavailableError('redis', redisProblem);
+    if (databaseProblem) throw new DependencyUnavailableError('database', databaseProblem);
     return { status: 'ok', redis: 'up', database: 'up' };
   }
 }
 
-async function withTimeout(check: Promise<unknown>): Promise<boolean> {
+/** undefined when the check succeeds in time; else what went wrong. */
+async function problemOf(check: Promise<unknown>): Promise<string | undefined> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS)));
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`no answer within ${CHECK_TIMEOUT_MS} ms`), CHECK_TIMEOUT_MS);
+  });
   try {
-    return await Promise.race([check.then(() => true, () => false), timeout]);
+    return await Promise.race([
+      check.then(
+        () => undefined,
+        (error: unknown) => maskCredentials(error instanceof Error ? error.message : String(error)),
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '../errors/domain-error.js';
+import { maskCredentials, maskCredentialsIn } from '../text/mask-credentials.js';
 import { ErrorEnvelope } from './envelope.js';
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -81,7 +82,11 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
 }
 
 function envelope(status: number, code: string, message: string, details?: unknown) {
-  const body: ErrorEnvelope = { success: false, message, error: { code, details } };
+  const body: ErrorEnvelope = {
+    success: false,
+    message: maskCredentials(message),
+    error: { code, details: maskCredentialsIn(details) },
+  };
   return { status, body };
 }
 

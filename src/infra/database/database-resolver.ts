@@ -1,38 +1,88 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { type AppConfig } from '../config/app-config.js';
 import { type DatabaseTarget } from './database-target.js';
+import { embeddedDbPassword, ephemeralPassword } from './embedded-db-password.js';
+import { EmbeddedDbOwnership, type EmbeddedDbOwner } from './embedded-db-ownership.js';
 import { PgliteServer } from './pglite-server.js';
 
-const EMBEDDED_USER_URL = (port: number) => `postgres://postgres@127.0.0.1:${port}/postgres`;
+const embeddedUrl = (port: number, password: string) =>
+  `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+const OWNER_POLL_MS = 500;
+const PROBE_TIMEOUT_MS = 2_000;
+const logger = new Logger('Database');
 
 /**
- * DATABASE_URL wins. Without it we use PGlite (Postgres in WASM, with pgvector) under DATA_DIR/pgdata, served on
- * 127.0.0.1:EMBEDDED_DB_PORT so a separate worker process can share it: PGlite's data directory can only be opened
- * by one process, so a second process finds the socket already served and connects to it instead.
+ * DATABASE_URL wins. Without it we use PGlite (Postgres in WASM, with pgvector) under DATA_DIR/pgdata. PGlite's
+ * folder can only be opened by one process: the first process of a DATA_DIR claims it (EmbeddedDbOwnership),
+ * serves it on 127.0.0.1 behind DATA_DIR's password and records the port in DATA_DIR; the other processes of that
+ * DATA_DIR read the record and connect, waiting (never giving up) while the owner starts or is busy.
  * EMBEDDED_DB_PORT=0 (tests) means an in-memory database on a random port, never shared.
  */
 export async function resolveDatabase(config: AppConfig): Promise<DatabaseTarget> {
   if (config.database.url) return { url: config.database.url, source: 'configured', stop: async () => undefined };
-  const port = config.database.embeddedPort;
-  if (port !== 0 && (await answersQuery(EMBEDDED_USER_URL(port)))) {
-    return { url: EMBEDDED_USER_URL(port), source: 'embedded-shared', stop: async () => undefined };
+  if (config.database.embeddedPort === 0) return serveEmbedded('memory://', 0, ephemeralPassword());
+  await mkdir(config.dataDir, { recursive: true });
+  const password = await embeddedDbPassword(config.dataDir);
+  const ownership = new EmbeddedDbOwnership(config.dataDir);
+  let waitingSince: number | undefined;
+  for (;;) {
+    const owner = await ownership.claim();
+    if (!owner) return serveOwnedFolder(config, password, ownership);
+    const problem = owner.port === undefined ? 'not serving it yet' : await probe(embeddedUrl(owner.port, password));
+    if (!problem) {
+      if (waitingSince !== undefined) logger.log(`Embedded database answers after ${secondsSince(waitingSince)} s`);
+      return { url: embeddedUrl(owner.port ?? 0, password), source: 'embedded-shared', stop: async () => undefined };
+    }
+    if (waitingSince === undefined) {
+      waitingSince = Date.now();
+      logger.warn(`Embedded database of ${config.dataDir} is held by ${describe(owner)}, ${problem}; waiting for it`);
+    }
+    await sleep(OWNER_POLL_MS);
   }
-  return startEmbedded(port === 0 ? 'memory://' : join(config.dataDir, 'pgdata'), port);
 }
 
-async function startEmbedded(dataDir: string, port: number): Promise<DatabaseTarget> {
+async function serveOwnedFolder(config: AppConfig, password: string, ownership: EmbeddedDbOwnership): Promise<DatabaseTarget> {
+  try {
+    const target = await serveEmbedded(join(config.dataDir, 'pgdata'), config.database.embeddedPort, password);
+    const port = Number(new URL(target.url).port);
+    if (port !== config.database.embeddedPort) {
+      logger.warn(
+        `EMBEDDED_DB_PORT ${config.database.embeddedPort} is in use by another process: serving the embedded ` +
+          `database on 127.0.0.1:${port} instead (this DATA_DIR's processes find it there)`,
+      );
+    }
+    await ownership.publish(port);
+    return {
+      ...target,
+      stop: async () => {
+        await target.stop();
+        await ownership.release();
+      },
+    };
+  } catch (error) {
+    await ownership.release();
+    throw error;
+  }
+}
+
+async function serveEmbedded(dataDir: string, port: number, password: string): Promise<DatabaseTarget> {
   const [{ PGlite }, { vector }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite-pgvector'),
   ]);
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir, extensions: { vector } });
-  const server = new PgliteServer(db);
-  const actualPort = await server.start(port);
+  const server = new PgliteServer(db, password);
+  const actualPort = await server.start(port).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') return server.start(0);
+    throw error;
+  });
   return {
-    url: EMBEDDED_USER_URL(actualPort),
+    url: embeddedUrl(actualPort, password),
     source: 'embedded',
     stop: async () => {
       await server.stop();
@@ -41,15 +91,25 @@ async function startEmbedded(dataDir: string, port: number): Promise<DatabaseTar
   };
 }
 
-async function answersQuery(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 500 });
+/** undefined when the database at `url` answers a query; else why not. */
+async function probe(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS, query_timeout: PROBE_TIMEOUT_MS });
+  client.on('error', () => undefined);
   try {
     await client.connect();
     await client.query('select 1');
-    return true;
-  } catch {
-    return false;
+    return undefined;
+  } catch (error) {
+    return `which does not answer (${error instanceof Error ? error.message : String(error)})`;
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+function describe(owner: EmbeddedDbOwner): string {
+  return owner.port === undefined ? `process ${owner.pid}` : `process ${owner.pid} (127.0.0.1:${owner.port})`;
+}
+
+function secondsSince(start: number): string {
+  return ((Date.now() - start) / 1000).toFixed(1);
 }

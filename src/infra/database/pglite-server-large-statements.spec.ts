@@ -3,6 +3,8 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PgliteServer } from './pglite-server.js';
 
+const PASSWORD = 'test-password';
+
 const WRITERS = 4;
 const WRITES_PER_WRITER = 6;
 
@@ -14,9 +16,9 @@ describe('PgliteServer with statements larger than one socket read (64 KB)', () 
   beforeAll(async () => {
     db = await PGlite.create({ dataDir: 'memory://' });
     await db.exec('create table blobs(id serial primary key, writer int, seq int, body text, tail text)');
-    server = new PgliteServer(db);
+    server = new PgliteServer(db, PASSWORD);
     const port = await server.start(0);
-    pool = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres`, max: WRITERS + 2 });
+    pool = new pg.Pool({ connectionString: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`, max: WRITERS + 2 });
   });
   afterAll(async () => {
     await pool.end();

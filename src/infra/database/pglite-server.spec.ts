@@ -2,6 +2,8 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PgliteServer } from './pglite-server.js';
 
+const PASSWORD = 'test-password';
+
 describe('PgliteServer', () => {
   let db: PGlite;
   let server: PgliteServer;
@@ -10,9 +12,9 @@ describe('PgliteServer', () => {
   beforeAll(async () => {
     db = await PGlite.create({ dataDir: 'memory://' });
     await db.exec('create table items(id serial primary key, label text); create table tags(u uuid primary key, n int);');
-    server = new PgliteServer(db);
+    server = new PgliteServer(db, PASSWORD);
     const port = await server.start(0);
-    pool = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres`, max: 10 });
+    pool = new pg.Pool({ connectionString: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`, max: 10 });
   });
   afterAll(async () => {
     await pool.end();
@@ -48,5 +50,23 @@ describe('PgliteServer', () => {
     await client.end();
     const { rows } = await pool.query("select count(*)::int as n from items where label = 'lost'");
     expect(rows[0].n).toBe(0);
+  });
+
+  it('refuses a connection without the password or with a wrong one, before it reaches the database', async () => {
+    const url = (pool as unknown as { options: { connectionString: string } }).options.connectionString;
+    for (const password of ['', 'wrong-password']) {
+      const client = new pg.Client({ connectionString: url.replace(`:${PASSWORD}@`, password ? `:${password}@` : '@') });
+      client.on('error', () => undefined);
+      await expect(client.connect()).rejects.toThrow(/password/);
+      await client.end().catch(() => undefined);
+    }
+    const { rows } = await pool.query('select 1 as ok');
+    expect(rows[0].ok).toBe(1);
+  });
+
+  it('refuses to listen anywhere but loopback', async () => {
+    const other = new PgliteServer(db, PASSWORD);
+    await expect(other.start(0, '0.0.0.0')).rejects.toThrow('loopback only');
+    await expect(other.start(0, '::')).rejects.toThrow('loopback only');
   });
 });

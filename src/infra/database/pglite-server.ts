@@ -1,25 +1,32 @@
-import { createServer, type Server } from 'node:net';
+import { createServer, isIP, type Server } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+import { PglitePasswordGate } from './pglite-password-gate.js';
 import { PgliteSessionQueue } from './pglite-session-queue.js';
 
 type HandlerQueue = ConstructorParameters<typeof PGLiteSocketHandler>[0]['queryQueue'];
 
-/** Serves one PGlite over the Postgres wire protocol on 127.0.0.1, each request run whole (PgliteSessionQueue). */
+/**
+ * Serves one PGlite over the Postgres wire protocol on loopback only, behind a password (PglitePasswordGate), each
+ * request run whole (PgliteSessionQueue).
+ */
 export class PgliteServer {
-  private readonly queue: PgliteSessionQueue;
+  private readonly gate: PglitePasswordGate;
   private readonly handlers = new Set<PGLiteSocketHandler>();
   private server?: Server;
 
-  constructor(db: PGlite) {
-    this.queue = new PgliteSessionQueue(db);
+  constructor(db: PGlite, password: string) {
+    this.gate = new PglitePasswordGate(new PgliteSessionQueue(db), password);
   }
 
-  /** Listens on `port` (0: any free port) and resolves with the port. */
-  start(port: number): Promise<number> {
+  /** Listens on host:port (0: any free port) and resolves with the port. Refuses any host but loopback. */
+  start(port: number, host = '127.0.0.1'): Promise<number> {
+    if (!isLoopback(host)) {
+      return Promise.reject(new Error(`The embedded database is served on loopback only, not on ${host}`));
+    }
     const server = createServer((socket) => {
-      // The library's handler does the framing; our queue replaces its own (same methods, private fields aside).
-      const handler = new PGLiteSocketHandler({ queryQueue: this.queue as unknown as HandlerQueue, closeOnDetach: true });
+      // The library's handler does the framing; our gate and queue replace its queue (same methods).
+      const handler = new PGLiteSocketHandler({ queryQueue: this.gate as unknown as HandlerQueue, closeOnDetach: true });
       this.handlers.add(handler);
       handler.addEventListener('close', () => this.handlers.delete(handler));
       handler.addEventListener('error', () => this.handlers.delete(handler));
@@ -28,7 +35,7 @@ export class PgliteServer {
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
+      server.listen(port, host, () => {
         const address = server.address();
         resolve(typeof address === 'object' && address ? address.port : port);
       });
@@ -39,4 +46,9 @@ export class PgliteServer {
     for (const handler of this.handlers) await handler.detach(true);
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
+}
+
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost' || host === '::1') return true;
+  return isIP(host) === 4 && host.startsWith('127.');
 }

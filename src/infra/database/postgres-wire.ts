@@ -1,12 +1,42 @@
 /** The few Postgres wire-protocol facts the PGlite session queue needs (protocol 3.0). */
 
 const TERMINATE = 0x58; // 'X'
+const PASSWORD = 0x70; // 'p'
+const PROTOCOL_3 = 196608;
+const CLEARTEXT_PASSWORD = 3;
 const READY_FOR_QUERY = 0x5a; // 'Z'
 const IDLE = 0x49; // 'I': not in a transaction block
 const READY_FOR_QUERY_LENGTH = 6;
 
 export function isTerminate(message: Uint8Array): boolean {
   return message[0] === TERMINATE;
+}
+
+/** The startup message (no type byte): length, then protocol version 3.0. */
+export function isStartupMessage(message: Uint8Array): boolean {
+  if (message.length < 8) return false;
+  return new DataView(message.buffer, message.byteOffset, message.byteLength).getInt32(4) === PROTOCOL_3;
+}
+
+/** The password of a PasswordMessage, or undefined for any other message. */
+export function passwordOf(message: Uint8Array): string | undefined {
+  if (message[0] !== PASSWORD || message.length < 6) return undefined;
+  return new TextDecoder().decode(message.subarray(5, message.length - 1));
+}
+
+/** The backend asks for the password (AuthenticationCleartextPassword). */
+export function passwordRequest(): Uint8Array {
+  const message = new Uint8Array(9);
+  message[0] = 'R'.charCodeAt(0);
+  new DataView(message.buffer).setInt32(1, 8);
+  new DataView(message.buffer).setInt32(5, CLEARTEXT_PASSWORD);
+  return message;
+}
+
+/** A FATAL ErrorResponse with its SQLSTATE (e.g. 28P01 invalid_password). */
+export function fatalError(sqlState: string, text: string): Uint8Array {
+  const field = (code: string, value: string) => cstring(code + value);
+  return typedMessage('E', field('S', 'FATAL'), field('V', 'FATAL'), field('C', sqlState), field('M', text), new Uint8Array(1));
 }
 
 /** True when a backend response ends with ReadyForQuery "idle": the request is over and no transaction is open. */
