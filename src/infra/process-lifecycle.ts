@@ -1,8 +1,9 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext } from '@nestjs/common';
+import { maskCredentials } from '../common/text/mask-credentials.js';
 import { ConfigError } from './config/config-error.js';
 import { MissingPgvectorError } from './database/migrations.js';
 import { WorkerRunner } from './queue/worker-runner.service.js';
-import { Runtime } from './runtime.js';
+import { type Runtime } from './runtime.js';
 
 /** Runs an entry point; a known start-up failure ends the process with exit 1 and one clear line. */
 export async function runEntryPoint(start: () => Promise<void>): Promise<void> {
@@ -11,7 +12,7 @@ export async function runEntryPoint(start: () => Promise<void>): Promise<void> {
   } catch (error) {
     const known = error instanceof ConfigError || error instanceof MissingPgvectorError;
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${known ? message : `Startup failed: ${message}`}\n`);
+    process.stderr.write(maskCredentials(`${known ? message : `Startup failed: ${message}`}\n`));
     process.exit(1);
   }
 }
@@ -33,7 +34,7 @@ export function closeOnSignals(app: INestApplicationContext, runtime: Runtime): 
       await runtime.stopEmbedded();
       process.exit(0);
     } catch (error) {
-      process.stderr.write(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(maskCredentials(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`));
       process.exit(1);
     }
   };
