@@ -37,11 +37,15 @@ export class UsersService {
   }
 
   /** Queues the `token_revocation` job that blacklists every live token of the user. */
-  async requestSessionRevocation(id: string): Promise<{ job_id: string; status: 'queued' }> {
+  async requestSessionRevocation(id: string): Promise<{ job_id: string; status: string }> {
     await this.require(id);
     const task = await this.queue.enqueue(RevokeUserSessionsJob, { user_id: id });
-    // Queued is what happened; a fast worker may already have started it by the time we could ask.
-    return { job_id: task.job_id, status: 'queued' };
+    return { job_id: task.job_id, status: task.status };
+  }
+
+  /** The user, or 404 USER_NOT_FOUND. */
+  async get(id: string): Promise<UserRow> {
+    return this.require(id);
   }
 
   private async require(id: string): Promise<UserRow> {

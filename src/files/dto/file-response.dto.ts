@@ -58,5 +58,9 @@ export class DuplicateUploadResponseDto extends FileResponseDto {
 export class UploadAcceptedResponseDto {
   @ApiProperty({ format: 'uuid' }) file_id: string;
   @ApiProperty({ example: '6f1c…:process' }) job_id: string;
-  @ApiProperty({ enum: ['queued'] }) status: 'queued';
+  @ApiProperty({
+    example: 'queued',
+    description: 'queued for a new job; with ?reprocess=true a job of this file still queued or running keeps its status',
+  })
+  status: string;
 }

@@ -3,7 +3,12 @@ import type { IncomingMessage } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../../common/auth/auth-user.js';
 import { AppConfig } from '../../infra/config/app-config.js';
+import type { EnqueuedTask } from '../../infra/queue/task-queue.service.js';
+import type { TaskPriority } from '../../infra/queue/task-priority.js';
 import { BlobStorage } from '../../infra/storage/blob-storage.js';
+import type { JobOwner } from '../../jobs/user-task-queue.js';
+import { QuotaService } from '../../quota/quota.service.js';
+import type { UploadReservation } from '../../quota/upload-reservation.js';
 import { isUuid } from '../file-records.service.js';
 import { FileRecord } from '../file-core.types.js';
 import { EmptyFileError, FileIdTakenError, InvalidFileIdError } from '../files.errors.js';
@@ -17,7 +22,7 @@ import { UploadProgress, UploadProgressRepository } from './upload-progress.repo
 import { UploadProgressThrottle } from './upload-progress.throttle.js';
 
 export type UploadOutcome =
-  | { kind: 'accepted'; file_id: string; job_id: string; status: 'queued' }
+  | { kind: 'accepted'; file_id: string; job_id: string; status: EnqueuedTask['status'] }
   | { kind: 'duplicate'; file: FileRecord };
 
 /**
@@ -34,12 +39,25 @@ export class FileUploadService {
     private readonly blobs: BlobStorage,
     private readonly parser: DocumentParser,
     private readonly processing: FileProcessingQueue,
+    private readonly quota: QuotaService,
   ) {}
 
-  async upload(req: IncomingMessage, user: AuthUser, options: { reprocess?: boolean } = {}): Promise<UploadOutcome> {
+  /**
+   * Quotas: `high` priority and the file, storage and hourly limits are checked before any byte is stored; storage
+   * again as bytes arrive (an upload past it is cut off), active jobs when the processing job is queued.
+   */
+  async upload(
+    req: IncomingMessage,
+    user: AuthUser,
+    options: { reprocess?: boolean; priority?: TaskPriority } = {},
+  ): Promise<UploadOutcome> {
     const totalBytes = Number(req.headers['content-length']) || null;
+    const limits = await this.quota.limitsFor(user);
+    this.quota.assertPriorityAllowed(limits, options.priority);
+    const owner: JobOwner = { user, priority: options.priority, limits };
     let fileId: string | undefined;
     let received: ReceivedFile | undefined;
+    let reservation: UploadReservation | undefined;
     try {
       received = await this.receiver.receive(req, {
         maxBytes: this.config.files.uploadMaxBytes,
@@ -47,9 +65,11 @@ export class FileUploadService {
         onFileStart: async (fields) => {
           const id = await this.claimFileId(req.headers['x-file-id'], fields.file_id);
           fileId = id;
+          reservation = await this.quota.reserveUpload(user.id, id, limits);
           await this.progress.save(progressOf(id, 'uploading', 0, totalBytes));
           return this.progressReporter(id, totalBytes);
         },
+        admitBytes: limits.max_storage_bytes === null ? undefined : (bytes) => reservation!.admitBytes(bytes),
       });
       if (received.size === 0) throw new EmptyFileError();
       const fileType = await this.parser.detectType(received.head, received.filename);
@@ -57,10 +77,15 @@ export class FileUploadService {
         CONTENT_TYPES[fileType] ?? received.declared_mime_type,
         this.parser.textEncoding(received.head, fileType) ?? undefined,
       );
-      const outcome = await this.record(fileId!, received, { fileType, contentType }, user, options.reprocess === true);
+      const outcome = await this.record(fileId!, received, { fileType, contentType }, owner, options.reprocess === true);
+      // A new file now counts as stored; a duplicate or reprocessed one frees its slot. If Redis fails here, the
+      // reservation lapses and the next reconciliation counts the file from the database.
+      const storedNew = outcome.kind === 'accepted' && outcome.file_id === fileId;
+      await (storedNew ? reservation!.commit(received.size) : reservation!.release()).catch(() => undefined);
       await this.progress.save({ ...progressOf(fileId!, 'completed', received.size, totalBytes), progress: 100 });
       return outcome;
     } catch (error) {
+      await reservation?.release().catch(() => undefined);
       if (received) await this.blobs.remove(received.blob_id);
       if (fileId) {
         const bytes = received?.size ?? 0;
@@ -74,15 +99,16 @@ export class FileUploadService {
     fileId: string,
     received: ReceivedFile,
     { fileType, contentType }: { fileType: string; contentType: string },
-    user: AuthUser,
+    owner: JobOwner,
     reprocess: boolean,
   ): Promise<UploadOutcome> {
+    const user = owner.user;
     const existing = await this.files.findByOwnerAndSha256(user.id, received.sha256);
     if (existing) {
       await this.blobs.remove(received.blob_id);
       if (!reprocess) return { kind: 'duplicate', file: existing };
-      const task = await this.processing.queue(existing.id);
-      return { kind: 'accepted', file_id: existing.id, job_id: task.job_id, status: 'queued' };
+      const task = await this.processing.queue(existing.id, owner);
+      return { kind: 'accepted', file_id: existing.id, job_id: task.job_id, status: task.status };
     }
     try {
       await this.files.insert({
@@ -110,8 +136,8 @@ export class FileUploadService {
       throw error;
     }
     try {
-      const task = await this.processing.queue(fileId);
-      return { kind: 'accepted', file_id: fileId, job_id: task.job_id, status: 'queued' };
+      const task = await this.processing.queue(fileId, owner);
+      return { kind: 'accepted', file_id: fileId, job_id: task.job_id, status: task.status };
     } catch (error) {
       // No job means no processing ever: do not leave a file that would stay `queued` forever.
       await this.files.delete(fileId).catch(() => undefined);

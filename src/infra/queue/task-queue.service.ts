@@ -80,7 +80,10 @@ export class TaskQueueService implements OnApplicationShutdown {
     const actual = merged.jobId ? ((await queue.getJob(merged.jobId)) ?? job) : job;
     const created = actual.timestamp === job.timestamp;
     if (fair && created) await this.fair.hold(queue, String(job.id), merged, merged.priority);
-    return { job_id: String(actual.id), status: toApiStatus(await actual.getState()), created };
+    // A job just created answers queued (scheduled when delayed) even if a worker took it meanwhile, as the original
+    // system did; a live job returned instead keeps its real status.
+    const status = created ? (bullOptions.delay ? 'scheduled' : 'queued') : toApiStatus(await actual.getState());
+    return { job_id: String(actual.id), status, created };
   }
 
   /** Worker hook: a job started (the fair scheduler admits it if an idle worker took it while held back). */
