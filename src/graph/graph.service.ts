@@ -50,6 +50,7 @@ export class GraphService {
       let done = 0;
       const accumulator = this.merger.accumulator();
       const failed: string[] = [];
+      const unsupported = new Map<string, number>();
       for await (const batch of chunkBatchesOf(chunks, EXTRACTION_BATCH, signal)) {
         const before = done;
         const result = await this.extractor.extract(
@@ -67,6 +68,9 @@ export class GraphService {
           },
         );
         accumulator.add(result.chunks);
+        for (const { unsupportedLanguage: language } of result.chunks) {
+          if (language) unsupported.set(language, (unsupported.get(language) ?? 0) + 1);
+        }
         failed.push(...result.failedChunkIds);
         done += batch.length;
       }
@@ -80,7 +84,10 @@ export class GraphService {
       }
       const message =
         `Graph: ${stored.entities} entities, ${stored.relations} relations` +
-        (failed.length > 0 ? `; ${failed.length} of ${total} chunks failed extraction` : '');
+        (failed.length > 0 ? `; ${failed.length} of ${total} chunks failed extraction` : '') +
+        [...unsupported]
+          .map(([language, n]) => `; ${language} text is not supported by the ${this.extractor.name} extractor (${n} of ${total} chunks skipped)`)
+          .join('');
       if (failed.length > 0) this.logger.warn(`file ${file.id}: chunks failed extraction: ${failed.join(', ')}`);
       await this.status.updateStage(file.id, 'kg_extraction', { status: 'completed', progress: 100 }, message);
       return { ...stored, failed_chunk_ids: failed };

@@ -14,6 +14,8 @@ export interface ChunkExtraction {
   entities: { name: string; type: EntityType; description?: string }[];
   /** source/target are entity names as they appear in `entities`; weight = occurrences in the chunk. */
   relations: { source: string; target: string; relation: string; weight: number }[];
+  /** Set when the extractor cannot read the chunk's language (e.g. "Japanese"): it found nothing rather than garbage. */
+  unsupportedLanguage?: string;
 }
 
 /** One entity of a file's graph: merged over the file's chunks, with occurrences per chunk id. */

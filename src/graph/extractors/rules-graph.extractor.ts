@@ -3,7 +3,9 @@ import nlp from 'compromise';
 import { ChunkExtraction, ChunkText, EntityType } from '../graph.types.js';
 import { breaksAfter, Sentence, Span, spanOf, Term } from './compromise-term.js';
 import { ExtractOptions, ExtractorResult, GraphExtractor } from './graph-extractor.js';
+import { ChineseNameFinder } from './chinese-name-finder.js';
 import { FoundName, NameFinder } from './name-finder.js';
+import { rulesLanguage } from './text-language.js';
 
 interface Found extends Span {
   name: string;
@@ -34,11 +36,13 @@ const CLAUSE_BOUNDARY = /[,;:]|\b(where|when|while|because|although|after|before
  * verbs with their lemma); from those tags, in one pass per sentence: capitalized names typed by evidence only
  * (see NameFinder), noun-phrase concepts, co-occurrence in a sentence, and subject-verb-object patterns named by
  * the verb's lemma. A name with no evidence of its own takes the type of the same word in a typed name of the
- * chunk ("Natarajan" after "Priya Natarajan"), else stays `other`.
+ * chunk ("Natarajan" after "Priya Natarajan"), else stays `other`. Chinese chunks are read with Chinese cues
+ * (ChineseNameFinder); chunks in a language neither reads (Japanese, Korean, Cyrillic ...) yield nothing and say so.
  */
 @Injectable()
 export class RulesGraphExtractor implements GraphExtractor {
   readonly name = 'rules';
+  private readonly chinese = new ChineseNameFinder();
 
   async extract(chunks: ChunkText[], options: ExtractOptions = {}): Promise<ExtractorResult> {
     const results: ChunkExtraction[] = [];
@@ -53,6 +57,9 @@ export class RulesGraphExtractor implements GraphExtractor {
   }
 
   extractChunk(chunk: ChunkText): ChunkExtraction {
+    const language = rulesLanguage(chunk.text);
+    if (language === 'chinese') return this.extractChineseChunk(chunk);
+    if (language !== 'latin') return { chunkId: chunk.id, entities: [], relations: [], unsupportedLanguage: language.unsupported };
     const doc = nlp(chunk.text);
     // After compute('root') every term carries its root form ("computers" → "computer", "founded" → "found").
     doc.compute('root');
@@ -96,6 +103,26 @@ export class RulesGraphExtractor implements GraphExtractor {
     }
     typeByKnownNames(names);
     extraction.entities = extraction.entities.map((e) => ({ name: e.name, type: e.type }));
+    extraction.relations = [...relations.values()];
+    return extraction;
+  }
+
+  /** Chinese text: names by Chinese cues (ChineseNameFinder), related by co-occurrence in a sentence. */
+  private extractChineseChunk(chunk: ChunkText): ChunkExtraction {
+    const extraction: ChunkExtraction = { chunkId: chunk.id, entities: [], relations: [] };
+    const relations = new Map<string, ChunkExtraction['relations'][number]>();
+    for (const names of this.chinese.find(chunk.text)) {
+      for (const { name, type } of names) extraction.entities.push({ name, type });
+      const distinct = [...new Set(names.map((n) => n.name))].sort();
+      for (let i = 0; i < distinct.length; i++) {
+        for (let j = i + 1; j < distinct.length; j++) {
+          const key = `${distinct[i]}\u0000${distinct[j]}`;
+          const existing = relations.get(key);
+          if (existing) existing.weight += 1;
+          else relations.set(key, { source: distinct[i], target: distinct[j], relation: CO_OCCURRENCE, weight: 1 });
+        }
+      }
+    }
     extraction.relations = [...relations.values()];
     return extraction;
   }
