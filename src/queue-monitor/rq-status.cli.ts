@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Redis } from 'ioredis';
+import { maskCredentials } from '../common/text/mask-credentials.js';
 import { type AppConfig, loadConfig } from '../infra/config/app-config.js';
 import { TaskQueueService } from '../infra/queue/task-queue.service.js';
 import { MonitoredQueues } from './monitored-queues.js';
@@ -27,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    process.stderr.write(`Redis at ${safeUrl(url)} does not answer (${error instanceof Error ? error.message : String(error)})\n`);
+    process.stderr.write(maskCredentials(`Redis at ${url} does not answer (${error instanceof Error ? error.message : String(error)})\n`));
     redis.disconnect();
     return 1;
   }
@@ -53,14 +54,10 @@ function redisUrlOf(config: AppConfig): string {
   return `redis://${auth}${host ?? '127.0.0.1'}:${port}/${db}`;
 }
 
-function safeUrl(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//***@');
-}
-
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`rq_status failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(maskCredentials(`rq_status failed: ${error instanceof Error ? error.message : String(error)}\n`));
     process.exit(1);
   },
 );
