@@ -6,7 +6,7 @@ import type { FileChunksRepository, NewChunk } from './file-chunks.repository.js
 import { FileChunksService } from './file-chunks.service.js';
 import type { ChunkRecord } from './file-core.types.js';
 import type { FilesRepository } from './files.repository.js';
-import type { DocumentParser } from './parsing/document-parser.js';
+import type { IsolatedDocumentParser } from './parsing/isolated-document-parser.js';
 import type { ProcessingStatusService } from './processing-status.service.js';
 
 const draft = (i: number): ChunkDraft => ({
@@ -55,7 +55,7 @@ function setup(options: { failAfterBatches?: number } = {}) {
     repository as unknown as FileChunksRepository,
     files as unknown as FilesRepository,
     blobs as unknown as BlobStorage,
-    parser as unknown as DocumentParser,
+    parser as unknown as IsolatedDocumentParser,
     chunker as unknown as TextChunker,
     status as unknown as ProcessingStatusService,
   );

@@ -6,7 +6,7 @@ import { FileBlobMissingError, FileNotFoundError } from './file-core.errors.js';
 import { ChunkBatches, ChunkRecord } from './file-core.types.js';
 import { FileChunksRepository } from './file-chunks.repository.js';
 import { FilesRepository } from './files.repository.js';
-import { DocumentParser } from './parsing/document-parser.js';
+import { IsolatedDocumentParser } from './parsing/isolated-document-parser.js';
 import { ACCEPTED_DOCUMENT_TYPES, DocumentType } from './parsing/document-type.js';
 import { ProcessingStatusService } from './processing-status.service.js';
 
@@ -17,7 +17,7 @@ export class FileChunksService {
     private readonly chunks: FileChunksRepository,
     private readonly files: FilesRepository,
     private readonly blobs: BlobStorage,
-    private readonly parser: DocumentParser,
+    private readonly parser: IsolatedDocumentParser,
     private readonly chunker: TextChunker,
     private readonly status: ProcessingStatusService,
   ) {}
@@ -78,7 +78,7 @@ export class FileChunksService {
     signal?: AbortSignal,
   ): Promise<number> {
     const type = toDocumentType(file.file_type);
-    const pages = this.parser.pages(this.blobs.pathOf(file.blob_id), type);
+    const pages = this.parser.pages(this.blobs.pathOf(file.blob_id), type, signal);
     let total = 0;
     let lastReported = 0;
     for await (const batch of this.chunker.chunkBatches(pages, { format: type, signal })) {

@@ -5,6 +5,7 @@ import { FileChunksService } from './file-chunks.service.js';
 import { FileRecordsService } from './file-records.service.js';
 import { FilesRepository } from './files.repository.js';
 import { DocumentParser } from './parsing/document-parser.js';
+import { IsolatedDocumentParser } from './parsing/isolated-document-parser.js';
 import { ProcessingStatusRepository } from './processing-status.repository.js';
 import { ProcessingStatusService } from './processing-status.service.js';
 
@@ -18,6 +19,7 @@ import { ProcessingStatusService } from './processing-status.service.js';
     FileChunksRepository,
     ProcessingStatusRepository,
     DocumentParser,
+    IsolatedDocumentParser,
     TextChunker,
     FileRecordsService,
     FileChunksService,

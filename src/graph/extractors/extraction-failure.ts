@@ -1,3 +1,4 @@
+import { ResourceLimitError } from '../../infra/queue/resource-limit.error.js';
 import { LlmExtractionError } from './llm-extraction.error.js';
 
 /**
@@ -6,5 +7,7 @@ import { LlmExtractionError } from './llm-extraction.error.js';
  * is retried rather than the file left completed with an empty graph.
  */
 export function isPermanentExtractionFailure(error: unknown): boolean {
+  // A chunk that blew JOB_MAX_MEMORY_MB would blow it again.
+  if (error instanceof ResourceLimitError) return true;
   return error instanceof LlmExtractionError && !error.retryable;
 }

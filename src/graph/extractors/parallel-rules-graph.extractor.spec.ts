@@ -15,7 +15,7 @@ class CompiledWorkerExtractor extends ParallelRulesGraphExtractor {
 
 describe('ParallelRulesGraphExtractor (worker threads)', () => {
   const rules = new RulesGraphExtractor();
-  const config = { graph: { extractionThreads: 2 } } as AppConfig;
+  const config = { graph: { extractionThreads: 2 }, queue: { jobMaxMemoryMb: 1024 } } as AppConfig;
   let extractor: CompiledWorkerExtractor;
   const sentences = GOLD_TEXT.split(/(?<=\.)\s+/);
   const chunks = Array.from({ length: 30 }, (_, i) => ({

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import { AppConfig } from '../../infra/config/app-config.js';
+import { isOutOfMemoryError, ResourceLimitError } from '../../infra/queue/resource-limit.error.js';
 import { ChunkExtraction, ChunkText } from '../graph.types.js';
 import { ExtractOptions, ExtractorResult, GraphExtractor } from './graph-extractor.js';
 import { RulesGraphExtractor } from './rules-graph.extractor.js';
@@ -27,6 +28,7 @@ export class ParallelRulesGraphExtractor implements GraphExtractor, OnApplicatio
   readonly name = 'rules';
   private readonly logger = new Logger('ParallelRulesGraphExtractor');
   private readonly pool?: Piscina<ChunkText[], ChunkExtraction[]>;
+  private readonly memoryLimitMb: number;
 
   constructor(
     config: AppConfig,
@@ -35,8 +37,16 @@ export class ParallelRulesGraphExtractor implements GraphExtractor, OnApplicatio
     const configured = config.graph.extractionThreads;
     const threads = configured > 0 ? configured : Math.min(MAX_AUTO_THREADS, availableParallelism());
     const worker = this.workerFile();
+    this.memoryLimitMb = config.queue.jobMaxMemoryMb;
     if (threads > 1 && existsSync(worker)) {
-      this.pool = new Piscina({ filename: worker, minThreads: 0, maxThreads: threads, idleTimeout: IDLE_TIMEOUT_MS });
+      this.pool = new Piscina({
+        filename: worker,
+        minThreads: 0,
+        maxThreads: threads,
+        idleTimeout: IDLE_TIMEOUT_MS,
+        // JOB_MAX_MEMORY_MB: a pathological chunk ends its thread (piscina replaces it), not the worker process.
+        resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb },
+      });
       this.logger.log(`rules extraction on up to ${threads} worker threads`);
     }
   }
@@ -72,7 +82,10 @@ export class ParallelRulesGraphExtractor implements GraphExtractor, OnApplicatio
         tasks.push(task);
       }
       const settled = await Promise.allSettled(tasks);
-      if (firstError !== undefined) throw signal?.aborted ? signal.reason : firstError;
+      if (firstError !== undefined) {
+        if (signal?.aborted) throw signal.reason;
+        throw isOutOfMemoryError(firstError) ? new ResourceLimitError('graph extraction', this.memoryLimitMb) : firstError;
+      }
       return { chunks: settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : [])), failedChunkIds: [] };
     } finally {
       signal?.removeEventListener('abort', onAbort);
