@@ -7,8 +7,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json nest-cli.json ./
 COPY src ./src
+COPY web ./web
 COPY drizzle ./drizzle
-RUN npx nest build && npm prune --omit=dev
+RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: compiled code, production dependencies, migrations. Same image for api and worker.
 FROM node:20-bookworm-slim

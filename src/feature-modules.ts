@@ -1,10 +1,13 @@
-import { Type } from '@nestjs/common';
+import { type Type } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
 import { FilesModule } from './files/files.module.js';
 import { GraphModule } from './graph/graph.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { QueueName } from './infra/queue/queue-names.js';
 import { MemoryModule } from './memory/memory.module.js';
+import { MonitorPanelModule } from './monitor-panel/monitor-panel.module.js';
 import { QueueMonitorModule } from './queue-monitor/queue-monitor.module.js';
+import { QuotaApiModule } from './quota/quota-api.module.js';
 import { VectorsModule } from './vectors/vectors.module.js';
 
 /**
@@ -18,4 +21,7 @@ export const FEATURE_MODULES: { module: Type; queue?: QueueName }[] = [
   { module: FilesModule, queue: QueueName.FileProcessing },
   { module: MemoryModule, queue: QueueName.MemoryConsolidation },
   { module: QueueMonitorModule },
+  { module: QuotaApiModule },
+  { module: JobsModule },
+  { module: MonitorPanelModule },
 ];

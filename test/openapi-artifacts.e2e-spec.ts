@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   CLIENT_SCHEMA_FILE,
+  firstDifference,
   OPENAPI_FILE,
   renderClientSchema,
   renderOpenApi,
 } from '../scripts/openapi/openapi-artifacts.js';
 import { PROJECT_ROOT } from './support/compiled-src.js';
-import { createTestApp, TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 
 const REGENERATE = 'run `npm run openapi` and commit openapi.json and web/client/api-schema.ts';
 
@@ -25,13 +26,12 @@ describe('committed OpenAPI document and typed client schema', () => {
 
   it(`openapi.json is the document the app serves (else ${REGENERATE})`, async () => {
     const committed = await readFile(join(PROJECT_ROOT, OPENAPI_FILE), 'utf8');
-    expect(committed === renderOpenApi(served) ? 'up to date' : `out of date: ${REGENERATE}`).toBe('up to date');
+    expect(firstDifference(committed, renderOpenApi(served))).toBeUndefined();
   });
 
   it(`web/client/api-schema.ts is generated from that document (else ${REGENERATE})`, async () => {
     const committed = await readFile(join(PROJECT_ROOT, CLIENT_SCHEMA_FILE), 'utf8');
-    const expected = await renderClientSchema(served);
-    expect(committed === expected ? 'up to date' : `out of date: ${REGENERATE}`).toBe('up to date');
+    expect(firstDifference(committed, await renderClientSchema(served))).toBeUndefined();
   });
 
   it('describes the success envelope of a route whose DTO is only its data', () => {

@@ -21,3 +21,13 @@ export async function renderClientSchema(document: unknown): Promise<string> {
   const ast = await openapiTS(document as OpenAPI3, { alphabetize: false, exportType: false });
   return SCHEMA_HEADER + astToString(ast);
 }
+
+/** The first line where the committed text and the expected one differ (for a readable test failure). */
+export function firstDifference(committed: string, expected: string): string | undefined {
+  if (committed === expected) return undefined;
+  const a = committed.split('\n');
+  const b = expected.split('\n');
+  const line = a.findIndex((text, i) => text !== b[i]);
+  const at = line === -1 ? a.length : line;
+  return `line ${at + 1}: committed ${JSON.stringify(a[at] ?? '<end>')}, app serves ${JSON.stringify(b[at] ?? '<end>')}`;
+}

@@ -180,7 +180,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** k-nearest chunks among the caller's files (admin: all files), configured model only */
+        /** Search the caller's chunks (admin: all files): vector (configured model), text (full-text) or hybrid */
         post: operations["VectorsController_search"];
         delete?: never;
         options?: never;
@@ -304,7 +304,27 @@ export interface paths {
          * Upload a document (streamed); queues its processing
          * @description Accepted: pdf, docx, html, md, txt, csv, json (decided by content, plus extension for text formats). Same content uploaded again by the same user answers 200 with the existing file and `duplicate: true`, unless `reprocess=true`. Pass your own uuid as X-File-Id (or a `file_id` field before `file`) to poll upload progress while uploading.
          */
-        post: operations["FilesController_upload"];
+        post: operations["FilesController_upload[0]"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a document (streamed); queues its processing
+         * @description Accepted: pdf, docx, html, md, txt, csv, json (decided by content, plus extension for text formats). Same content uploaded again by the same user answers 200 with the existing file and `duplicate: true`, unless `reprocess=true`. Pass your own uuid as X-File-Id (or a `file_id` field before `file`) to poll upload progress while uploading.
+         */
+        post: operations["FilesController_upload[1]"];
         delete?: never;
         options?: never;
         head?: never;
@@ -739,6 +759,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's limits and usage (usage rebuilt from the stored files and live jobs) */
+        get: operations["QuotaController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/users/{id}/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's limits, the overrides behind them and usage (admin) */
+        get: operations["UserQuotaController_get"];
+        /** Set a user's limit overrides (admin): fields left out stay, null returns a field to the default */
+        put: operations["UserQuotaController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's jobs across queues, newest first (admins: every user's, or ?user_id=) */
+        get: operations["JobsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller's jobs */
+        get: operations["JobsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{job_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a queued job (a running one is aborted and ends failed, JOB_ABORTED) */
+        post: operations["JobsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitor/throughput": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per queue: jobs finished and failed per minute (or per bucket on long windows), oldest first */
+        get: operations["ThroughputController_window"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -806,6 +929,12 @@ export interface components {
             top_k: number;
             /** @description Only these files (still only yours) */
             file_ids?: string[];
+            /**
+             * @description vector: nearest embeddings; text: full-text (words, CJK words and bigrams); hybrid: both lists merged by reciprocal rank fusion
+             * @default hybrid
+             * @enum {string}
+             */
+            mode: "vector" | "text" | "hybrid";
         };
         VectorSearchResultDto: {
             /** Format: uuid */
@@ -815,11 +944,27 @@ export interface components {
             chunk_id: string;
             chunk_index: number;
             text: string;
-            /** @description Cosine similarity, -1..1 (higher is closer) */
+            /** @description What the results are ordered by: cosine similarity (-1..1) in vector mode, the text rank in text mode, the reciprocal-rank-fusion score in hybrid mode (higher is better) */
             score: number;
+            /** @description The lists that found this chunk */
+            found_by: ("vector" | "text")[];
+            /** @description Cosine similarity, when the vector list found it */
+            vector_score: number | null;
+            /** @description Full-text rank (ts_rank_cd), when the text list found it */
+            text_score: number | null;
         };
         VectorSearchResponseDto: {
+            /** @enum {string} */
+            mode: "vector" | "text" | "hybrid";
             results: components["schemas"]["VectorSearchResultDto"][];
+        };
+        RegenerateVectorsDto: {
+            /**
+             * @description `high` starts before every queued normal and low job of its queue (if your quota allows it, else 403 PRIORITY_NOT_ALLOWED); `low` runs only when nothing else waits
+             * @default normal
+             * @enum {string}
+             */
+            priority: "high" | "normal" | "low";
         };
         VectorizeJobDto: {
             /** @example file:2b0c…:vectorize */
@@ -901,6 +1046,12 @@ export interface components {
         };
         RegenerateGraphDto: {
             /**
+             * @description `high` starts before every queued normal and low job of its queue (if your quota allows it, else 403 PRIORITY_NOT_ALLOWED); `low` runs only when nothing else waits
+             * @default normal
+             * @enum {string}
+             */
+            priority: "high" | "normal" | "low";
+            /**
              * @description Parse and chunk the file again first, and regenerate its vectors, so chunks, vectors and graph agree
              * @default false
              */
@@ -951,8 +1102,11 @@ export interface components {
             file_id: string;
             /** @example 6f1c…:process */
             job_id: string;
-            /** @enum {string} */
-            status: "queued";
+            /**
+             * @description queued for a new job; with ?reprocess=true a job of this file still queued or running keeps its status
+             * @example queued
+             */
+            status: string;
         };
         FileResponseDto: {
             /** Format: uuid */
@@ -1220,6 +1374,11 @@ export interface components {
              */
             status: "queued" | "started" | "finished" | "failed" | "scheduled" | "deferred" | "canceled" | "unknown";
             /**
+             * @example normal
+             * @enum {string}
+             */
+            priority: "high" | "normal" | "low";
+            /**
              * @example {
              *       "file_id": "7f0c…"
              *     }
@@ -1276,6 +1435,11 @@ export interface components {
              * @enum {string}
              */
             status: "queued" | "started" | "finished" | "failed" | "scheduled" | "deferred" | "canceled" | "unknown";
+            /**
+             * @example normal
+             * @enum {string}
+             */
+            priority: "high" | "normal" | "low";
             /**
              * @example {
              *       "file_id": "7f0c…"
@@ -1334,8 +1498,6 @@ export interface components {
             /** @example 3 */
             attempts_allowed: number;
             /** @example 0 */
-            priority: number;
-            /** @example 0 */
             delay_ms: number;
             /** @example 2500 */
             duration_ms: number | null;
@@ -1378,6 +1540,11 @@ export interface components {
             current_job_id: string | null;
             /**
              * Format: date-time
+             * @description When the current job started
+             */
+            current_job_started_at: string | null;
+            /**
+             * Format: date-time
              * @example 2026-11-28T20:00:00.000Z
              */
             birth_date: string;
@@ -1398,6 +1565,11 @@ export interface components {
             pid: number;
             /** @example api-1 */
             hostname: string;
+            /**
+             * @description Resident set size at the last heartbeat (0 from older workers)
+             * @example 183500800
+             */
+            rss_bytes: number;
         };
         WorkerListDto: {
             workers: components["schemas"]["WorkerDto"][];
@@ -1519,6 +1691,176 @@ export interface components {
             window_minutes: number;
             queues: {
                 [key: string]: components["schemas"]["QueueWindowMetricsDto"];
+            };
+        };
+        QuotaLimitsDto: {
+            /**
+             * @description null: no limit (admins without limits of their own)
+             * @example 100
+             */
+            max_active_jobs: number | null;
+            /**
+             * @description null: no limit (admins without limits of their own)
+             * @example 10737418240
+             */
+            max_storage_bytes: number | null;
+            /**
+             * @description null: no limit (admins without limits of their own)
+             * @example 10000
+             */
+            max_files: number | null;
+            /**
+             * @description null: no limit (admins without limits of their own)
+             * @example 1000
+             */
+            max_uploads_per_hour: number | null;
+            /**
+             * @description May send priority=high
+             * @example false
+             */
+            allow_high_priority: boolean;
+            /**
+             * @description Fair-share weight between users
+             * @example 1
+             */
+            weight: number;
+        };
+        QuotaUsageDto: {
+            /**
+             * @description Queued and running jobs, all queues
+             * @example 3
+             */
+            active_jobs: number;
+            /**
+             * @description Bytes of stored files, uploads in progress included
+             * @example 1048576
+             */
+            storage_bytes: number;
+            /**
+             * @description Stored files, uploads in progress included
+             * @example 12
+             */
+            files: number;
+            /** @example 4 */
+            uploads_last_hour: number;
+        };
+        QuotaDto: {
+            limits: components["schemas"]["QuotaLimitsDto"];
+            usage: components["schemas"]["QuotaUsageDto"];
+        };
+        QuotaOverridesDto: {
+            max_active_jobs: number | null;
+            max_storage_bytes: number | null;
+            max_files: number | null;
+            max_uploads_per_hour: number | null;
+            allow_high_priority: boolean | null;
+            weight: number | null;
+        };
+        UserQuotaDto: {
+            limits: components["schemas"]["QuotaLimitsDto"];
+            usage: components["schemas"]["QuotaUsageDto"];
+            /** Format: uuid */
+            user_id: string;
+            overrides: components["schemas"]["QuotaOverridesDto"];
+        };
+        UpdateQuotaDto: {
+            /** @description null: back to the default */
+            max_active_jobs?: number | null;
+            /** @description null: back to the default */
+            max_storage_bytes?: number | null;
+            /** @description null: back to the default */
+            max_files?: number | null;
+            /** @description null: back to the default */
+            max_uploads_per_hour?: number | null;
+            /** @description null: back to the default */
+            allow_high_priority?: boolean | null;
+            /** @description null: back to the default */
+            weight?: number | null;
+        };
+        OwnJobDto: {
+            /** @example file:7f0c…:process */
+            job_id: string;
+            /**
+             * @example file_processing
+             * @enum {string}
+             */
+            queue: "file_processing" | "vectorization" | "kg_extraction" | "token_revocation" | "memory_consolidation";
+            /** @example process-file */
+            name: string;
+            /**
+             * @example queued
+             * @enum {string}
+             */
+            status: "queued" | "started" | "finished" | "failed" | "scheduled" | "deferred" | "canceled" | "unknown";
+            /**
+             * @example normal
+             * @enum {string}
+             */
+            priority: "high" | "normal" | "low";
+            /**
+             * @description Number or object reported by the processor
+             * @example 40
+             */
+            progress: Record<string, never>;
+            /** @example 7f0c… */
+            file_id: string | null;
+            /**
+             * Format: uuid
+             * @description The owner
+             */
+            user_id: string;
+            /** Format: date-time */
+            created_at: string | null;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            ended_at: string | null;
+            /** @example null */
+            error: string | null;
+        };
+        OwnJobListDto: {
+            jobs: components["schemas"]["OwnJobDto"][];
+            /**
+             * @description Jobs matching the filters, across pages
+             * @example 1
+             */
+            total: number;
+        };
+        CancelJobResultDto: {
+            job_id: string;
+            /** @enum {string} */
+            queue: "file_processing" | "vectorization" | "kg_extraction" | "token_revocation" | "memory_consolidation";
+            /** @example queued */
+            previous_status: string;
+            /**
+             * @description `canceled`, or `started` while a running job is being aborted
+             * @example canceled
+             */
+            status: string;
+            /** @description The job was running: its worker was told to abort it (it ends failed, JOB_ABORTED) */
+            abort_requested: boolean;
+        };
+        QueueThroughputDto: {
+            /** @description Jobs finished per bucket, oldest first */
+            finished: number[];
+            /** @description Jobs failed for good per bucket, oldest first */
+            failed: number[];
+        };
+        ThroughputDto: {
+            /** @example 60 */
+            window_minutes: number;
+            /**
+             * @description Minutes per bucket (1 up to three hours, then 144 buckets per window)
+             * @example 1
+             */
+            bucket_minutes: number;
+            /**
+             * Format: date-time
+             * @description Start of the first bucket
+             */
+            start: string;
+            queues: {
+                [key: string]: components["schemas"]["QueueThroughputDto"];
             };
         };
         ErrorEnvelope: {
@@ -1894,7 +2236,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegenerateVectorsDto"];
+            };
+        };
         responses: {
             202: {
                 headers: {
@@ -2210,9 +2556,11 @@ export interface operations {
             };
         };
     };
-    FilesController_upload: {
+    "FilesController_upload[0]": {
         parameters: {
             query?: {
+                /** @description `high` starts before every queued normal and low job of its queue (if your quota allows it, else 403 PRIORITY_NOT_ALLOWED); `low` runs only when nothing else waits */
+                priority?: "high" | "normal" | "low";
                 /** @description Process again even when the same content was uploaded before */
                 reprocess?: boolean;
             };
@@ -2279,6 +2627,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description PRIORITY_NOT_ALLOWED: priority=high without the quota for it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Larger than UPLOAD_MAX_BYTES */
             413: {
                 headers: {
@@ -2299,6 +2656,133 @@ export interface operations {
             };
             /** @description Empty file */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: {quota, limit, used} (active_jobs, storage_bytes, files, uploads_per_hour); Retry-After when waiting helps */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "FilesController_upload[1]": {
+        parameters: {
+            query?: {
+                /** @description `high` starts before every queued normal and low job of its queue (if your quota allows it, else 403 PRIORITY_NOT_ALLOWED); `low` runs only when nothing else waits */
+                priority?: "high" | "normal" | "low";
+                /** @description Process again even when the same content was uploaded before */
+                reprocess?: boolean;
+            };
+            header?: {
+                /** @description Client-chosen file id (uuid) */
+                "X-File-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: uuid */
+                    file_id?: string;
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Duplicate content: no new job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["DuplicateUploadResponseDto"];
+                        message: string;
+                    };
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["UploadAcceptedResponseDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description No `file` part, malformed multipart or bad X-File-Id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description PRIORITY_NOT_ALLOWED: priority=high without the quota for it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Larger than UPLOAD_MAX_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an accepted document type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Empty file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: {quota, limit, used} (active_jobs, storage_bytes, files, uploads_per_hour); Retry-After when waiting helps */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4073,6 +4557,331 @@ export interface operations {
             };
             /** @description Redis is down */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    QuotaController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["QuotaDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    UserQuotaController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["UserQuotaDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    UserQuotaController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuotaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["UserQuotaDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    JobsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "queued" | "started" | "finished" | "failed" | "scheduled" | "deferred" | "canceled";
+                queue?: "file_processing" | "vectorization" | "kg_extraction" | "token_revocation" | "memory_consolidation";
+                /** @description Admins: this user's jobs (default: every user's) */
+                user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["OwnJobListDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description user_id of another user without the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    JobsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["OwnJobDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such job among the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    JobsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["CancelJobResultDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such job among the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description JOB_STATUS_CONFLICT: the job already ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ThroughputController_window: {
+        parameters: {
+            query?: {
+                /** @description Window in minutes (up to one week) */
+                window?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ThroughputDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description window outside 1..10080 (VALIDATION_ERROR) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller is not an admin (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { type Redis } from 'ioredis';
 import { RedisKeys } from '../redis/redis-keys.js';
 
 /** One worker process as the registry shows it (`rq:worker:{name}`), the original RQ worker fields. */
@@ -11,6 +11,8 @@ export interface WorkerRecord {
   /** QUEUE_PREFIX of the system the worker belongs to (several systems may share one Redis). */
   queue_prefix: string;
   current_job_id: string | null;
+  /** When the current job started (ISO), null when idle. */
+  current_job_started_at: string | null;
   birth_date: string;
   last_heartbeat: string;
   heartbeat_interval_ms: number;
@@ -19,6 +21,8 @@ export interface WorkerRecord {
   total_working_time_ms: number;
   pid: number;
   hostname: string;
+  /** Resident set size of the process at its last heartbeat. */
+  rss_bytes: number;
 }
 
 /**
@@ -28,7 +32,8 @@ export interface WorkerRecord {
 export class WorkerRegistry {
   readonly name = `${hostname()}.${process.pid}.${randomBytes(2).toString('hex')}`;
   private readonly key = RedisKeys.worker(this.name);
-  private readonly activeJobs = new Set<string>();
+  /** Running job ids → when each started (ISO). */
+  private readonly activeJobs = new Map<string, string>();
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -48,6 +53,7 @@ export class WorkerRegistry {
         queues: JSON.stringify(this.queues),
         queue_prefix: this.queuePrefix,
         current_job_id: '',
+        current_job_started_at: '',
         birth_date: now,
         last_heartbeat: now,
         heartbeat_interval_ms: this.heartbeatMs,
@@ -56,6 +62,7 @@ export class WorkerRegistry {
         total_working_time_ms: 0,
         pid: process.pid,
         hostname: hostname(),
+        rss_bytes: process.memoryUsage.rss(),
       })
       .pexpire(this.key, this.ttlMs())
       .exec();
@@ -64,18 +71,21 @@ export class WorkerRegistry {
   }
 
   async jobStarted(jobId: string): Promise<void> {
-    this.activeJobs.add(jobId);
-    await this.redis.hset(this.key, { state: 'busy', current_job_id: jobId }).catch(() => undefined);
+    const startedAt = new Date().toISOString();
+    this.activeJobs.set(jobId, startedAt);
+    await this.redis
+      .hset(this.key, { state: 'busy', current_job_id: jobId, current_job_started_at: startedAt })
+      .catch(() => undefined);
   }
 
   async jobEnded(jobId: string, succeeded: boolean, durationMs: number): Promise<void> {
     this.activeJobs.delete(jobId);
-    const next = [...this.activeJobs].pop() ?? '';
+    const [next, nextStartedAt] = [...this.activeJobs].pop() ?? ['', ''];
     await this.redis
       .multi()
       .hincrby(this.key, succeeded ? 'successful_job_count' : 'failed_job_count', 1)
       .hincrby(this.key, 'total_working_time_ms', Math.round(durationMs))
-      .hset(this.key, { state: next ? 'busy' : 'idle', current_job_id: next })
+      .hset(this.key, { state: next ? 'busy' : 'idle', current_job_id: next, current_job_started_at: nextStartedAt })
       .exec()
       .catch(() => undefined);
   }
@@ -88,7 +98,7 @@ export class WorkerRegistry {
   private async heartbeat(): Promise<void> {
     await this.redis
       .multi()
-      .hset(this.key, 'last_heartbeat', new Date().toISOString())
+      .hset(this.key, { last_heartbeat: new Date().toISOString(), rss_bytes: process.memoryUsage.rss() })
       .pexpire(this.key, this.ttlMs())
       .exec();
   }
@@ -106,6 +116,7 @@ export function parseWorkerRecord(hash: Record<string, string>): WorkerRecord {
     queues: JSON.parse(hash.queues || '[]') as string[],
     queue_prefix: hash.queue_prefix ?? '',
     current_job_id: hash.current_job_id || null,
+    current_job_started_at: hash.current_job_started_at || null,
     birth_date: hash.birth_date,
     last_heartbeat: hash.last_heartbeat,
     heartbeat_interval_ms: Number(hash.heartbeat_interval_ms),
@@ -114,5 +125,6 @@ export function parseWorkerRecord(hash: Record<string, string>): WorkerRecord {
     total_working_time_ms: Number(hash.total_working_time_ms ?? 0),
     pid: Number(hash.pid),
     hostname: hash.hostname,
+    rss_bytes: Number(hash.rss_bytes ?? 0),
   };
 }

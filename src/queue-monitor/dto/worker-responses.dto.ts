@@ -8,6 +8,8 @@ export class WorkerDto {
   @ApiProperty({ example: 'bull', description: 'QUEUE_PREFIX of the worker (only this system\'s workers are listed)' })
   queue_prefix!: string;
   @ApiProperty({ type: String, nullable: true, example: '42' }) current_job_id!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'When the current job started' })
+  current_job_started_at!: string | null;
   @ApiProperty({ format: 'date-time', example: '2026-11-28T20:00:00.000Z' }) birth_date!: string;
   @ApiProperty({ format: 'date-time', example: '2026-11-28T21:00:00.000Z' }) last_heartbeat!: string;
   @ApiProperty({ example: 5000 }) heartbeat_interval_ms!: number;
@@ -16,6 +18,8 @@ export class WorkerDto {
   @ApiProperty({ example: 351200 }) total_working_time_ms!: number;
   @ApiProperty({ example: 1234 }) pid!: number;
   @ApiProperty({ example: 'api-1' }) hostname!: string;
+  @ApiProperty({ example: 183_500_800, description: 'Resident set size at the last heartbeat (0 from older workers)' })
+  rss_bytes!: number;
 }
 
 export class WorkerListDto {

@@ -1,0 +1,130 @@
+import { mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AddressInfo } from 'node:net';
+import { buildPanel } from '../web/monitor/build.mjs';
+import { panelBuildDir } from '../src/monitor-panel/panel-assets.js';
+import { loginAdmin } from './support/auth.js';
+import { launchChromium, type Browser } from './support/chromium.js';
+import { PROJECT_ROOT } from './support/compiled-src.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait-for.js';
+
+/** Screenshots of each view (gitignored). */
+const SCREENSHOTS = join(PROJECT_ROOT, 'test-artifacts', 'monitor-panel');
+const TEXT = 'The panel follows this file through parsing, chunking, embedding, storage and graph extraction.\n';
+
+/**
+ * The monitoring panel in a real browser (Debian's Chromium through playwright-core) against the whole API with
+ * in-process workers, real Redis and PGlite: sign in, overview, workers, a file's progress to 100 %, and a failed job
+ * requeued from the panel that then runs to the end. Any console error or failed request fails the test.
+ */
+describe('monitoring panel in Chromium', () => {
+  let system: TestApp;
+  let browser: Browser;
+  let base: string;
+  let token: string;
+
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${base}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
+  const upload = async (name: string, text: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([text], { type: 'text/plain' }), name);
+    const res = await api('/files', { method: 'POST', body: form });
+    expect(res.status).toBe(202);
+    return ((await res.json()) as { data: { file_id: string; job_id: string } }).data;
+  };
+  const jobStatus = async (jobId: string) =>
+    ((await (await api(`/rq/queues/file_processing/jobs/${encodeURIComponent(jobId)}`)).json()) as { data: { status: string } })
+      .data.status;
+  const shoot = (name: string) => browser.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await buildPanel(panelBuildDir());
+    system = await createTestApp();
+    await system.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(system.app.getHttpServer().address() as AddressInfo).port}`;
+    token = await loginAdmin(system);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.close();
+  });
+
+  it('signs in as the admin and shows the overview with every queue and its charts', async () => {
+    const { page } = browser;
+    await page.goto(`${base}/monitor`);
+    await page.getByLabel('Email').fill(system.config.auth.adminEmail ?? '');
+    await page.getByLabel('Password').fill(system.config.auth.adminPassword ?? '');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=queue-counts] tr[data-queue=file_processing]').waitFor({ timeout: 15_000 });
+    await page.locator('.chart canvas').first().waitFor();
+    expect(await page.locator('[data-testid=queue-counts] tbody tr').count()).toBe(5);
+    await page.getByLabel('Window').selectOption('1440');
+    await page.locator('[data-testid=alerts]').waitFor();
+    await shoot('overview');
+  });
+
+  it('lists the in-process worker with its pid, heartbeat and memory', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Workers' }).click();
+    const row = page.locator('[data-testid=workers] tbody tr').first();
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.textContent()).toContain(String(process.pid));
+    expect(await row.textContent()).toMatch(/MiB/);
+    await shoot('workers');
+  });
+
+  it('follows an uploaded file stage by stage until its progress reaches 100', async () => {
+    const { page } = browser;
+    // Paused, the upload waits in the queue, so the panel sees it before any stage runs.
+    expect((await api('/rq/queues/file_processing/pause', { method: 'POST' })).status).toBe(200);
+    const { file_id } = await upload('followed.txt', TEXT.repeat(200));
+    await page.getByRole('link', { name: 'Files in flight' }).click();
+    const item = page.locator(`[data-file="${file_id}"]`);
+    await item.waitFor({ timeout: 10_000 });
+    expect(await item.locator('[data-testid=file-progress]').getAttribute('data-value')).toBe('0');
+    await shoot('files-queued');
+    expect((await api('/rq/queues/file_processing/resume', { method: 'POST' })).status).toBe(200);
+    await item.locator('[data-testid=file-progress][data-value="100"]').waitFor({ timeout: 60_000 });
+    expect(await item.locator('[data-testid=file-status]').textContent()).toBe('completed');
+    await shoot('files-completed');
+  });
+
+  it('requeues a failed job from the job detail after confirmation, and the job then runs to the end', async () => {
+    const { page } = browser;
+    const uploads = join(system.config.dataDir, 'uploads');
+    expect((await api('/rq/queues/file_processing/pause', { method: 'POST' })).status).toBe(200);
+    const before = new Set(readdirSync(uploads));
+    const { file_id, job_id } = await upload('vanishing.txt', `${TEXT}This blob goes missing before its job runs.\n`);
+    const blob = readdirSync(uploads).find((name) => !before.has(name));
+    expect(blob).toBeDefined();
+    renameSync(join(uploads, blob!), join(uploads, `${blob}.away`));
+    expect((await api('/rq/queues/file_processing/resume', { method: 'POST' })).status).toBe(200);
+    await waitFor(async () => (await jobStatus(job_id)) === 'failed', 30_000, 200);
+    renameSync(join(uploads, `${blob}.away`), join(uploads, blob!));
+
+    await page.getByRole('link', { name: 'Jobs' }).click();
+    await page.getByTestId('status-filter').selectOption('failed');
+    await page.locator(`[data-testid=jobs] tr[data-job="${job_id}"] button`).click();
+    await page.locator('[data-testid=job-detail] [data-testid=job-error]').waitFor({ timeout: 10_000 });
+    await shoot('job-failed');
+    await page.getByTestId('requeue').click();
+    await page.getByTestId('confirm').click();
+    await page.locator('[data-testid=action-outcome]').waitFor();
+    expect(await page.locator('[data-testid=action-outcome]').textContent()).toMatch(/Requeue job .*"status":"queued"/);
+    await page.locator('[data-testid=job-status]', { hasText: 'finished' }).waitFor({ timeout: 60_000 });
+    await shoot('job-requeued-finished');
+
+    expect(await jobStatus(job_id)).toBe('finished');
+    const file = (await (await api(`/files/${file_id}/status`)).json()) as { data: { status: string; progress: number } };
+    expect(file.data).toMatchObject({ status: 'completed', progress: 100 });
+  });
+
+  it('saw no console error and no failed request', () => {
+    expect(browser.problems).toEqual([]);
+  });
+});

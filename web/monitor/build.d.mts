@@ -1,0 +1,2 @@
+/** Builds the monitoring panel into `dir` (see build.mjs). */
+export function buildPanel(dir: string): Promise<void>;
