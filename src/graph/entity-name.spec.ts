@@ -12,6 +12,12 @@ describe('entity names', () => {
     expect(normalizeEntityName(raw)).toBe(normalized);
   });
 
+  it('gives a Traditional and a Simplified spelling one key, and drops CJK brackets', () => {
+    expect(normalizeEntityName('臺北市政府')).toBe(normalizeEntityName('台北市政府'));
+    expect(normalizeEntityName('「滾動式更新」')).toBe(normalizeEntityName('滚动式更新'));
+    expect(cleanEntityName('《國立臺灣大學》')).toBe('國立臺灣大學');
+  });
+
   it('keeps the case of a display name but drops the possessive and punctuation', () => {
     expect(cleanEntityName("Angela Merkel's ")).toBe('Angela Merkel');
     expect(cleanEntityName('France.')).toBe('France');

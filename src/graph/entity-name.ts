@@ -1,18 +1,21 @@
+import { unifyChineseScript } from '../common/text/search-terms.js';
+
 const LEADING_ARTICLE = /^(the|a|an)\s+/;
 const POSSESSIVE = /(['’]s|s['’])$/;
-const TRAILING_PUNCTUATION = /[\s.,;:!?'"’”)\]}-]+$/;
-const LEADING_PUNCTUATION = /^[\s'"‘“([{-]+/;
+const TRAILING_PUNCTUATION = /[\s.,;:!?'"’”)\]}\-」』》〉】、。]+$/;
+const LEADING_PUNCTUATION = /^[\s'"‘“([{\-「『《〈【]+/;
 
 /**
  * The key entity names are merged by: lower case, single spaces, no surrounding punctuation, no possessive,
- * no leading article ("The University of Paris's" → "university of paris").
+ * no leading article ("The University of Paris's" → "university of paris"), Chinese in one script ("臺北市政府"
+ * and "台北市政府" are one entity: see unifyChineseScript).
  */
 export function normalizeEntityName(name: string): string {
   let value = name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
   value = value.replace(LEADING_PUNCTUATION, '').replace(TRAILING_PUNCTUATION, '');
   value = value.replace(POSSESSIVE, (m) => (m.startsWith('s') ? 's' : ''));
   value = value.replace(TRAILING_PUNCTUATION, '').replace(LEADING_ARTICLE, '');
-  return value.trim();
+  return unifyChineseScript(value.trim());
 }
 
 /** The name as shown: surrounding punctuation, possessive and extra spaces removed, case kept. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user.js';
+import { unifyChineseScript } from '../common/text/search-terms.js';
 import { FileRecordsService } from '../files/file-records.service.js';
 import { GraphEdgeRow, GraphNodeRow, GraphQueryRepository, NeighborRow } from './graph-query.repository.js';
 import { GraphEntityNotFoundError } from './graph.errors.js';
@@ -33,7 +34,9 @@ export class GraphQueryService {
 
   async searchEntities(user: AuthUser, query: { q?: string; type?: string; limit: number }): Promise<GraphNodeRow[]> {
     const owner = user.role === 'admin' ? null : user.id;
-    return this.repository.searchEntities(owner, query.q?.trim() || undefined, query.type, query.limit);
+    // Names are stored with Chinese in one script (normalizeEntityName): a query in either script finds them.
+    const q = query.q?.trim();
+    return this.repository.searchEntities(owner, q ? unifyChineseScript(q) : undefined, query.type, query.limit);
   }
 
   async neighbors(entityId: string, user: AuthUser, depth: number, limit: number): Promise<NeighborhoodView> {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ENTITY_TYPES } from '../graph.types.js';
 
 /** Bump when the prompt or schema changes: cached answers of another version are not reused. */
-export const PROMPT_VERSION = 'kg-extract-v1';
+export const PROMPT_VERSION = 'kg-extract-v2';
 
 const lowerCase = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -37,10 +37,12 @@ export const LLM_EXTRACTION_JSON_SCHEMA: Record<string, unknown> = (() => {
 })();
 
 export const SYSTEM_PROMPT = [
-  'You extract a knowledge graph from text.',
+  'You extract a knowledge graph from text, which may be in any language (English, Chinese, Japanese, mixed ...).',
+  'Write every entity name exactly as the text writes it, in its own language and script: never translate,',
+  'romanize or convert it (Traditional Chinese stays Traditional, Simplified stays Simplified).',
   `Entity types: ${ENTITY_TYPES.join(', ')}. Use "concept" for important ideas, methods or things that are not names.`,
   'Relations connect two entities you listed (source and target are their exact names); name each relation by a',
-  'short verb in its base form, lower case ("found", "work_for", "locate_in").',
+  'short English verb in its base form, lower case ("found", "work_for", "locate_in"), whatever the text\'s language.',
   'Answer with one JSON object only, no prose, matching this JSON schema:',
   JSON.stringify(LLM_EXTRACTION_JSON_SCHEMA),
 ].join('\n');

@@ -17,6 +17,14 @@ const VALID = JSON.stringify({
   relations: [{ source: 'Ada Lovelace', target: 'Analytical Engine', relation: 'describe' }],
 });
 
+const CHINESE = JSON.stringify({
+  entities: [
+    { name: '國立臺灣大學', type: 'organization' },
+    { name: '臺北市政府', type: 'organization' },
+  ],
+  relations: [{ source: '國立臺灣大學', target: '臺北市政府', relation: 'cooperate_with' }],
+});
+
 /** The fake model's behaviour is chosen by a word in the chunk text. */
 function reply(text: string, call: number): FakeReply {
   if (text.includes('MALFORMED-ALWAYS')) return { content: call % 2 ? 'Sure! Here is the graph: {' : '{"entities": "none"}' };
@@ -24,6 +32,7 @@ function reply(text: string, call: number): FakeReply {
   if (text.includes('RATE-LIMITED') && call === 1) return { status: 429, headers: { 'retry-after-ms': '10' } };
   if (text.includes('BAD-KEY')) return { status: 401 };
   if (text.includes('FENCED')) return { content: '```json\n' + VALID + '\n```' };
+  if (text.includes('臺北')) return { content: CHINESE };
   return { content: VALID };
 }
 
@@ -61,6 +70,17 @@ describe('LlmGraphExtractor (local OpenAI-compatible server)', () => {
     const request = server.requests.find((r) => r.messages.some((m) => m.content === text));
     expect(request?.model).toBe(config.graph.llmModel);
     expect(request?.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'knowledge_graph' } });
+  });
+
+  it('asks in a language-neutral prompt and keeps Chinese names as the text writes them', async () => {
+    const text = '國立臺灣大學與臺北市政府合作推動智慧城市計畫。';
+    const result = await extractor.extract([{ id: 'c-zh', text }]);
+    const graph = new GraphMerger().merge(result.chunks);
+    expect([...graph.entities.values()].map((e) => e.name)).toEqual(['國立臺灣大學', '臺北市政府']);
+    const request = server.requests.find((r) => r.messages.some((m) => m.content === text));
+    const system = request?.messages.find((m) => m.role === 'system')?.content ?? '';
+    expect(system).toMatch(/any language/);
+    expect(system).toMatch(/never translate/);
   });
 
   it('does not ask again for a chunk it has answered before (cache by model, prompt version, text)', async () => {
