@@ -41,6 +41,6 @@ import { UsersService } from './users.service.js';
     UsersRepository,
     UsersService,
   ],
-  exports: [AuthService, TokenService, TokenBlacklistService, SessionsService],
+  exports: [AuthService, TokenService, TokenBlacklistService, SessionsService, UsersService],
 })
 export class AuthModule {}

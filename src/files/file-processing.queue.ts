@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueueName } from '../infra/queue/queue-names.js';
 import { EnqueuedTask, TaskQueueService } from '../infra/queue/task-queue.service.js';
+import { type JobOwner, UserTaskQueue } from '../jobs/user-task-queue.js';
 import { FilesRepository } from './files.repository.js';
 import { processFileJob, processFileJobId } from './files.jobs.js';
 import { ProcessingStatusService } from './processing-status.service.js';
@@ -14,16 +15,26 @@ export class FileProcessingQueue {
     private readonly tasks: TaskQueueService,
     private readonly files: FilesRepository,
     private readonly status: ProcessingStatusService,
+    private readonly userTasks: UserTaskQueue,
   ) {}
 
-  /** Queues processing; while a job for the file is queued or running, returns that one untouched. */
-  async queue(fileId: string): Promise<EnqueuedTask> {
+  /**
+   * Queues processing; while a job for the file is queued or running, returns that one untouched. With an owner, the
+   * job counts against their quota and carries their priority (the reconciler re-enqueues without one).
+   */
+  async queue(fileId: string, owner?: JobOwner): Promise<EnqueuedTask> {
     const jobId = processFileJobId(fileId);
     const live = await this.tasks.getJob(QueueName.FileProcessing, jobId);
-    if (live && LIVE_STATES.has(await live.getState())) return this.tasks.enqueue(processFileJob, { file_id: fileId }, { jobId });
-    await this.files.setStatus(fileId, 'queued');
-    await this.status.reset(fileId);
-    return this.tasks.enqueue(processFileJob, { file_id: fileId }, { jobId });
+    const isLive = !!live && LIVE_STATES.has(await live.getState());
+    const reset = async () => {
+      if (isLive) return;
+      await this.files.setStatus(fileId, 'queued');
+      await this.status.reset(fileId);
+    };
+    const data = { file_id: fileId };
+    if (owner) return this.userTasks.enqueue(processFileJob, data, { jobId }, owner, reset);
+    await reset();
+    return this.tasks.enqueue(processFileJob, data, { jobId });
   }
 
   /** Removes the file's job if it has not started. Returns true if a job was removed. */

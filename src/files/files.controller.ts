@@ -38,7 +38,7 @@ export class FilesController {
     private readonly uploads: FileUploadService,
   ) {}
 
-  @Post()
+  @Post(['', 'upload'])
   @HttpCode(HttpStatus.ACCEPTED)
   @ResponseMessage('File uploaded')
   @ApiOperation({
@@ -64,13 +64,18 @@ export class FilesController {
   @ApiResponse({ status: 413, description: 'Larger than UPLOAD_MAX_BYTES' })
   @ApiResponse({ status: 415, description: 'Not an accepted document type' })
   @ApiResponse({ status: 422, description: 'Empty file' })
+  @ApiResponse({ status: 403, description: 'PRIORITY_NOT_ALLOWED: priority=high without the quota for it' })
+  @ApiResponse({
+    status: 429,
+    description: 'QUOTA_EXCEEDED: {quota, limit, used} (active_jobs, storage_bytes, files, uploads_per_hour); Retry-After when waiting helps',
+  })
   async upload(
     @CurrentUser() user: AuthUser,
     @Query() query: UploadQueryDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<UploadAcceptedResponseDto | DuplicateUploadResponseDto> {
-    const outcome = await this.uploads.upload(req, user, { reprocess: query.reprocess });
+    const outcome = await this.uploads.upload(req, user, { reprocess: query.reprocess, priority: query.priority });
     if (outcome.kind === 'duplicate') {
       res.status(HttpStatus.OK);
       return { ...FileResponseDto.from(outcome.file), duplicate: true };

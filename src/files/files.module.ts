@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GraphModule } from '../graph/graph.module.js';
+import { UserJobsModule } from '../jobs/user-jobs.module.js';
 import { VectorsModule } from '../vectors/vectors.module.js';
 import { FileCoreModule } from './file-core.module.js';
 import { FileJobsCanceller } from './file-jobs.canceller.js';
@@ -16,7 +17,7 @@ import { UploadProgressRepository } from './upload/upload-progress.repository.js
 
 /** Upload, the files routes and the file_processing pipeline (parse → chunk → vectorize → store → graph). */
 @Module({
-  imports: [FileCoreModule, VectorsModule, GraphModule],
+  imports: [FileCoreModule, VectorsModule, GraphModule, UserJobsModule],
   controllers: [FilesController],
   providers: [
     MultipartFileReceiver,

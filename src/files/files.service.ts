@@ -3,6 +3,7 @@ import { Observable } from 'rxjs';
 import { AuthUser } from '../common/auth/auth-user.js';
 import { BlobStorage } from '../infra/storage/blob-storage.js';
 import { GraphService } from '../graph/graph.service.js';
+import { QuotaService } from '../quota/quota.service.js';
 import { VectorsService } from '../vectors/vectors.service.js';
 import { ChunkListResponseDto } from './dto/chunk-response.dto.js';
 import { FileListResponseDto, FileResponseDto } from './dto/file-response.dto.js';
@@ -34,6 +35,7 @@ export class FilesService {
     private readonly vectors: VectorsService,
     private readonly graph: GraphService,
     private readonly blobs: BlobStorage,
+    private readonly quota: QuotaService,
   ) {}
 
   async list(user: AuthUser, query: ListFilesQueryDto): Promise<FileListResponseDto> {
@@ -110,6 +112,7 @@ export class FilesService {
     await this.graph.deleteFileGraph(file.id);
     await this.chunks.deleteChunks(file.id);
     await this.files.delete(file.id);
+    await this.quota.fileRemoved(file.owner_id, file.size_bytes);
     await this.blobs.remove(file.blob_id);
     await this.status.delete(file.id);
     await this.uploadProgress.delete(file.id);

@@ -3,7 +3,9 @@ import { AuthUser } from '../common/auth/auth-user.js';
 import { FileChunksService } from '../files/file-chunks.service.js';
 import { FileRecordsService } from '../files/file-records.service.js';
 import { ProcessingStatusService } from '../files/processing-status.service.js';
-import { EnqueuedTask, TaskQueueService } from '../infra/queue/task-queue.service.js';
+import type { EnqueuedTask } from '../infra/queue/task-queue.service.js';
+import type { TaskPriority } from '../infra/queue/task-priority.js';
+import { UserTaskQueue } from '../jobs/user-task-queue.js';
 import { VectorsService } from '../vectors/vectors.service.js';
 import { GraphFileGoneError } from './graph-file-gone.error.js';
 import { ExtractGraphJob, extractGraphJobId } from './graph.jobs.js';
@@ -17,17 +19,23 @@ export class GraphRegenerationService {
     private readonly files: FileRecordsService,
     private readonly chunks: FileChunksService,
     private readonly vectors: VectorsService,
-    private readonly queue: TaskQueueService,
+    private readonly queue: UserTaskQueue,
     private readonly status: ProcessingStatusService,
   ) {}
 
   /** Queues a re-extraction of the caller's file; while one is queued, returns that job. */
-  async requestRegeneration(fileId: string, user: AuthUser, forceRechunk: boolean): Promise<EnqueuedTask> {
+  async requestRegeneration(
+    fileId: string,
+    user: AuthUser,
+    forceRechunk: boolean,
+    priority?: TaskPriority,
+  ): Promise<EnqueuedTask> {
     await this.files.getOwnedFile(fileId, user);
     return this.queue.enqueue(
       ExtractGraphJob,
       { file_id: fileId, force_rechunk: forceRechunk },
       { jobId: extractGraphJobId(fileId) },
+      { user, priority },
     );
   }
 

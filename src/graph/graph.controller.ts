@@ -57,7 +57,7 @@ export class GraphController {
     @Param('file_id', new ParseUUIDPipe()) fileId: string,
     @Body() body: RegenerateGraphDto,
   ): Promise<GraphJobDto> {
-    const task = await this.regeneration.requestRegeneration(fileId, user, body.force_rechunk ?? false);
+    const task = await this.regeneration.requestRegeneration(fileId, user, body.force_rechunk ?? false, body.priority);
     return { job_id: task.job_id, status: task.status };
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FileCoreModule } from '../files/file-core.module.js';
+import { UserJobsModule } from '../jobs/user-jobs.module.js';
 import { AppConfig } from '../infra/config/app-config.js';
 import { VectorsModule } from '../vectors/vectors.module.js';
 import { GRAPH_EXTRACTOR, GraphExtractor } from './extractors/graph-extractor.js';
@@ -19,7 +20,7 @@ import { GraphService } from './graph.service.js';
 
 /** Knowledge-graph extraction (rules or LLM), the graph store and its queries, and the kg_extraction processor. */
 @Module({
-  imports: [FileCoreModule, VectorsModule],
+  imports: [FileCoreModule, VectorsModule, UserJobsModule],
   controllers: [GraphController],
   providers: [
     RulesGraphExtractor,

@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { type TaskQueueService } from '../infra/queue/task-queue.service.js';
+import { type QuotaService } from '../quota/quota.service.js';
 import { PutMemoryDto } from './dto/put-memory.dto.js';
 import { CONSOLIDATION_DEBOUNCE_MS, MAX_VALUE_BYTES } from './memory.constants.js';
 import { MemoryNotFoundError, MemoryValueTooLargeError } from './memory.errors.js';
@@ -29,6 +30,7 @@ function setup() {
     memories as unknown as MemoryRepository,
     recall as unknown as MemoryRecallService,
     { enqueue } as unknown as TaskQueueService,
+    { limitsFor: async () => ({ weight: 2 }) } as unknown as QuotaService,
   );
   return { service, memories, recall, enqueue };
 }
@@ -69,6 +71,9 @@ describe('MemoryService', () => {
       {
         debounce: { id: `${user.id}:bot:notes`, ttlMs: CONSOLIDATION_DEBOUNCE_MS },
         enqueueInMs: expect.any(Number),
+        userId: user.id,
+        weight: 2,
+        priority: 'normal',
       },
     );
     const options = enqueue.mock.calls[0] as unknown as [unknown, unknown, { enqueueInMs: number }];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { RedisTtl } from '../infra/redis/redis-keys.js';
 import { TaskQueueService } from '../infra/queue/task-queue.service.js';
+import { QuotaService } from '../quota/quota.service.js';
 import { ListMemoryQuery } from './dto/list-memory.query.js';
 import { MemoryListDto } from './dto/memory-list.dto.js';
 import { MemoryDeletedDto, MemoryRecordDto } from './dto/memory-record.dto.js';
@@ -25,6 +26,7 @@ export class MemoryService {
     private readonly memories: MemoryRepository,
     private readonly recall: MemoryRecallService,
     private readonly tasks: TaskQueueService,
+    private readonly quota: QuotaService,
   ) {}
 
   async put(user: AuthUser, key: string, dto: PutMemoryDto): Promise<MemoryRecordDto> {
@@ -40,7 +42,7 @@ export class MemoryService {
       persist,
       now: new Date().toISOString(),
     });
-    if (persist) await this.scheduleConsolidation(address);
+    if (persist) await this.scheduleConsolidation(address, user);
     return toRecord(address, stored);
   }
 
@@ -86,13 +88,18 @@ export class MemoryService {
    * One job per burst of writes to a key: the first write creates a delayed job, later writes within the debounce
    * window are deduplicated into it. The job starts after the window closes and reads the latest value then.
    */
-  private async scheduleConsolidation(address: MemoryAddress): Promise<void> {
+  private async scheduleConsolidation(address: MemoryAddress, user: AuthUser): Promise<void> {
+    // Owned (own-jobs API, fair share by weight) but not counted as an active job: a background follow-up of a write.
+    const { weight } = await this.quota.limitsFor(user);
     await this.tasks.enqueue(
       consolidateMemoryJob,
       { user_id: address.userId, agent_id: address.agentId, key: address.key },
       {
         debounce: { id: `${address.userId}:${address.agentId}:${address.key}`, ttlMs: CONSOLIDATION_DEBOUNCE_MS },
         enqueueInMs: CONSOLIDATION_DEBOUNCE_MS + 250,
+        userId: user.id,
+        weight,
+        priority: 'normal',
       },
     );
   }

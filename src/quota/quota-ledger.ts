@@ -148,10 +148,16 @@ export class QuotaLedger {
     return reply[0] === 'ok' ? undefined : toRefusal(reply);
   }
 
-  async activeJobs(userId: string): Promise<{ member: string; admittedAt: number }[]> {
+  /** The job is in its queue now: from here on, its absence there means it ended (removed, canceled). */
+  async confirmJob(userId: string, member: string): Promise<void> {
+    await this.redis.zadd(RedisKeys.quotaActiveJobs(userId), 'XX', -Date.now(), member);
+  }
+
+  /** Counted jobs: admitted at |score| ms, in their queue once the score is negative (confirmed). */
+  async activeJobs(userId: string): Promise<{ member: string; score: number }[]> {
     const flat = await this.redis.zrange(RedisKeys.quotaActiveJobs(userId), 0, -1, 'WITHSCORES');
-    const jobs: { member: string; admittedAt: number }[] = [];
-    for (let i = 0; i < flat.length; i += 2) jobs.push({ member: flat[i], admittedAt: Number(flat[i + 1]) });
+    const jobs: { member: string; score: number }[] = [];
+    for (let i = 0; i < flat.length; i += 2) jobs.push({ member: flat[i], score: Number(flat[i + 1]) });
     return jobs;
   }
 
@@ -159,9 +165,9 @@ export class QuotaLedger {
     await this.redis.zrem(RedisKeys.quotaActiveJobs(userId), member);
   }
 
-  /** Forgets an ended job unless it was admitted again (same id re-enqueued) after `admittedAt`. */
-  async forgetJobIfUnchanged(userId: string, member: string, admittedAt: number): Promise<void> {
-    await this.redis.eval(FORGET_JOB_IF_UNCHANGED_LUA, 1, RedisKeys.quotaActiveJobs(userId), member, admittedAt);
+  /** Forgets an ended job unless it was admitted again (same id re-enqueued) since it was read with `score`. */
+  async forgetJobIfUnchanged(userId: string, member: string, score: number): Promise<void> {
+    await this.redis.eval(FORGET_JOB_IF_UNCHANGED_LUA, 1, RedisKeys.quotaActiveJobs(userId), member, score);
   }
 }
 

@@ -7,7 +7,7 @@ import { TaskQueueService } from '../infra/queue/task-queue.service.js';
 import type { TaskPriority } from '../infra/queue/task-priority.js';
 import { PriorityNotAllowedError, QuotaExceededError, UploadInFlightError } from './quota.errors.js';
 import { QuotaLedger, Refusal } from './quota-ledger.js';
-import { effectiveLimits, QuotaLimits, QuotaOverrides } from './quota-limits.js';
+import { effectiveLimits, QUOTA_FIELDS, QuotaLimits, QuotaOverrides } from './quota-limits.js';
 import { QuotaRepository } from './quota.repository.js';
 import { RESERVATION_TTL_MS, UploadReservation } from './upload-reservation.js';
 
@@ -18,7 +18,7 @@ export interface QuotaUsage {
   uploads_last_hour: number;
 }
 
-/** A job gone from its queue this soon after admission may still be on its way in (admitted, then added). */
+/** An admitted job not yet confirmed in its queue after this long was never added (its enqueuer died). */
 const ADMISSION_GRACE_MS = 60_000;
 /** Jobs end within minutes: a client refused for active jobs may try again after this. */
 const ACTIVE_JOBS_RETRY_AFTER_SECONDS = 30;
@@ -57,10 +57,19 @@ export class QuotaService {
     return this.repository.overridesOf(userId);
   }
 
-  /** Applies the given fields (null returns a field to the default; absent leaves it). */
+  /** Applies the given fields (null returns a field to the default; undefined leaves it). */
   async updateOverrides(userId: string, changes: Partial<QuotaOverrides>): Promise<QuotaOverrides> {
-    const current = await this.repository.overridesOf(userId);
-    return this.repository.saveOverrides(userId, { ...current, ...changes });
+    const next = { ...(await this.repository.overridesOf(userId)) };
+    for (const field of QUOTA_FIELDS) {
+      if (changes[field] !== undefined) Object.assign(next, { [field]: changes[field] });
+    }
+    return this.repository.saveOverrides(userId, next);
+  }
+
+  /** Limits and usage (rebuilt from the real state). */
+  async report(userId: string, role: UserRole): Promise<{ limits: QuotaLimits; usage: QuotaUsage }> {
+    const [limits, usage] = await Promise.all([this.limitsOf(userId, role), this.usageOf(userId)]);
+    return { limits, usage };
   }
 
   /** Usage rebuilt from the real state first. */
@@ -76,7 +85,12 @@ export class QuotaService {
   }
 
   /** Admits an upload (a file slot and a place in the hourly count) before any byte is stored. */
-  async reserveUpload(userId: string, fileId: string, limits: QuotaLimits): Promise<UploadReservation> {
+  async reserveUpload(
+    userId: string,
+    fileId: string,
+    limits: QuotaLimits,
+    declaredBytes: number | null,
+  ): Promise<UploadReservation> {
     const uploadLimits = {
       maxFiles: limits.max_files,
       maxStorageBytes: limits.max_storage_bytes,
@@ -85,7 +99,7 @@ export class QuotaService {
     let reconciled = false;
     for (;;) {
       const result = await this.ledger.reserveUpload(userId, fileId, uploadLimits, Date.now() + RESERVATION_TTL_MS);
-      if (result.ok) return new UploadReservation(this.ledger, userId, fileId, limits.max_storage_bytes);
+      if (result.ok) return new UploadReservation(this.ledger, userId, fileId, limits.max_storage_bytes, declaredBytes);
       if ('reason' in result && result.reason === 'taken') throw new UploadInFlightError(fileId);
       // Count from the database and ask again, once: a refusal must rest on the real state.
       if (reconciled) throw refusalError((result as { refusal: Refusal }).refusal);
@@ -101,6 +115,11 @@ export class QuotaService {
     await this.reconcileActiveJobs(userId);
     const refusal = await this.ledger.admitJob(userId, member, limits.max_active_jobs);
     if (refusal) throw refusalError(refusal);
+  }
+
+  /** The job is in its queue (admitted jobs missing from their queue count until confirmed or stale). */
+  async confirmJob(userId: string, queue: QueueName, jobId: string): Promise<void> {
+    await this.ledger.confirmJob(userId, jobMember(queue, jobId));
   }
 
   /** The job was not enqueued after all, or it was canceled. */
@@ -127,11 +146,12 @@ export class QuotaService {
     const now = Date.now();
     const counted = await this.ledger.activeJobs(userId);
     await Promise.all(
-      counted.map(async ({ member, admittedAt }) => {
+      counted.map(async ({ member, score }) => {
         const [queue, jobId] = splitMember(member);
         const job = queue ? await this.tasks.getJob(queue, jobId) : undefined;
-        const ended = job ? ENDED_STATES.has(await job.getState()) : now - admittedAt > ADMISSION_GRACE_MS;
-        if (ended) await this.ledger.forgetJobIfUnchanged(userId, member, admittedAt);
+        const confirmed = score < 0;
+        const ended = job ? ENDED_STATES.has(await job.getState()) : confirmed || now - score > ADMISSION_GRACE_MS;
+        if (ended) await this.ledger.forgetJobIfUnchanged(userId, member, score);
       }),
     );
   }

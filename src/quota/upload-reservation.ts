@@ -3,8 +3,11 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { QuotaExceededError } from './quota.errors.js';
 import { type QuotaLedger } from './quota-ledger.js';
 
-/** Bytes reserved ahead of the stream, so the ledger is asked about once per MiB, not per chunk. */
-const RESERVE_STEP_BYTES = 1024 * 1024;
+/**
+ * Bytes reserved ahead of the stream, so the ledger is asked about every 256 KiB, not per chunk; never more than the
+ * request's declared length, so parallel small uploads do not hold room they will not use.
+ */
+const RESERVE_STEP_BYTES = 256 * 1024;
 /** An upload's reservation lapses this long after its last byte reservation (its API process died). */
 export const RESERVATION_TTL_MS = 3600_000;
 
@@ -28,6 +31,8 @@ export class UploadReservation {
     readonly userId: string,
     readonly id: string,
     private readonly maxStorageBytes: number | null,
+    /** The request's Content-Length, if declared: the file cannot be larger. */
+    private readonly declaredBytes: number | null,
   ) {}
 
   /** Whether the stream must report its byte count (only when storage is limited). */
@@ -42,7 +47,7 @@ export class UploadReservation {
       this.userId,
       this.id,
       received,
-      received + RESERVE_STEP_BYTES,
+      Math.max(received, Math.min(received + RESERVE_STEP_BYTES, this.declaredBytes ?? Infinity)),
       this.maxStorageBytes,
       Date.now() + RESERVATION_TTL_MS,
     );

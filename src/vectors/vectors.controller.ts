@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import { CurrentUser } from '../common/auth/auth.decorators.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { ResponseMessage } from '../common/http/response-message.decorator.js';
+import { RegenerateVectorsDto } from './dto/regenerate-vectors.dto.js';
 import { SearchVectorsDto } from './dto/search-vectors.dto.js';
 import { FileVectorsDto, VectorizeJobDto, VectorSearchResponseDto } from './dto/vector-responses.dto.js';
 import { VectorSearchService } from './vector-search.service.js';
@@ -34,8 +35,9 @@ export class VectorsController {
   async regenerate(
     @CurrentUser() user: AuthUser,
     @Param('file_id', new ParseUUIDPipe()) fileId: string,
+    @Body() body: RegenerateVectorsDto,
   ): Promise<VectorizeJobDto> {
-    const task = await this.vectors.requestRegeneration(fileId, user);
+    const task = await this.vectors.requestRegeneration(fileId, user, body.priority);
     // A new job was queued (a worker may already hold it); an existing one reports where it is.
     return { job_id: task.job_id, status: task.created ? 'queued' : task.status };
   }

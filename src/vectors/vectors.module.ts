@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FileCoreModule } from '../files/file-core.module.js';
+import { UserJobsModule } from '../jobs/user-jobs.module.js';
 import { AppConfig } from '../infra/config/app-config.js';
 import { EmbeddingCacheRepository } from './embedding/embedding-cache.repository.js';
 import { EMBEDDING_PROVIDER } from './embedding/embedding-provider.js';
@@ -13,7 +14,7 @@ import { VectorsService } from './vectors.service.js';
 
 /** Embedding providers, the pgvector store, search, and the vectorization processor. */
 @Module({
-  imports: [FileCoreModule],
+  imports: [FileCoreModule, UserJobsModule],
   controllers: [VectorsController],
   providers: [
     { provide: EMBEDDING_PROVIDER, useFactory: createEmbeddingProvider, inject: [AppConfig] },

@@ -3,7 +3,7 @@ import { type FileChunksService } from '../files/file-chunks.service.js';
 import { type ChunkBatches, type ChunkRecord } from '../files/file-core.types.js';
 import { type FileRecordsService } from '../files/file-records.service.js';
 import { type ProcessingStatusService } from '../files/processing-status.service.js';
-import { type TaskQueueService } from '../infra/queue/task-queue.service.js';
+import { type UserTaskQueue } from '../jobs/user-task-queue.js';
 import { type EmbeddingService } from './embedding/embedding.service.js';
 import { type VectorsRepository } from './vectors.repository.js';
 import { VectorsService } from './vectors.service.js';
@@ -46,7 +46,7 @@ function setup(embed: (texts: string[]) => Promise<number[][]> = async (t) => t.
     {} as FileRecordsService,
     {} as FileChunksService,
     status as unknown as ProcessingStatusService,
-    {} as TaskQueueService,
+    {} as UserTaskQueue,
   );
   return { service, stages, written, promoted, discarded };
 }

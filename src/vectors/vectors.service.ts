@@ -5,7 +5,9 @@ import { chunkBatchesOf, chunkCount } from '../files/chunk-source.js';
 import { ChunkRecord, ChunkSource, StageName } from '../files/file-core.types.js';
 import { FileRecordsService } from '../files/file-records.service.js';
 import { ProcessingStatusService } from '../files/processing-status.service.js';
-import { EnqueuedTask, TaskQueueService } from '../infra/queue/task-queue.service.js';
+import type { EnqueuedTask } from '../infra/queue/task-queue.service.js';
+import type { TaskPriority } from '../infra/queue/task-priority.js';
+import { UserTaskQueue } from '../jobs/user-task-queue.js';
 import { AppConfig } from '../infra/config/app-config.js';
 import { EmbeddingService } from './embedding/embedding.service.js';
 import { VectorizeFileJob, vectorizeJobId } from './vectors.jobs.js';
@@ -23,7 +25,7 @@ export class VectorsService implements OnModuleInit {
     private readonly files: FileRecordsService,
     private readonly chunks: FileChunksService,
     private readonly status: ProcessingStatusService,
-    private readonly queue: TaskQueueService,
+    private readonly queue: UserTaskQueue,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -117,9 +119,9 @@ export class VectorsService implements OnModuleInit {
   }
 
   /** Queues a regeneration of the caller's file; while one is queued, returns that job. */
-  async requestRegeneration(fileId: string, user: AuthUser): Promise<EnqueuedTask> {
+  async requestRegeneration(fileId: string, user: AuthUser, priority?: TaskPriority): Promise<EnqueuedTask> {
     await this.files.getOwnedFile(fileId, user);
-    return this.queue.enqueue(VectorizeFileJob, { file_id: fileId }, { jobId: vectorizeJobId(fileId) });
+    return this.queue.enqueue(VectorizeFileJob, { file_id: fileId }, { jobId: vectorizeJobId(fileId) }, { user, priority });
   }
 
   async fileVectors(

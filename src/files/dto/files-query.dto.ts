@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { JobPriorityDto } from '../../jobs/dto/job-priority.dto.js';
 
 export const FILE_STATUSES = ['queued', 'processing', 'completed', 'failed'] as const;
 
@@ -29,7 +30,7 @@ export class ListFilesQueryDto extends PageQueryDto {
   status?: (typeof FILE_STATUSES)[number];
 }
 
-export class UploadQueryDto {
+export class UploadQueryDto extends JobPriorityDto {
   @ApiPropertyOptional({ description: 'Process again even when the same content was uploaded before', default: false })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))

@@ -65,7 +65,7 @@ export class FileUploadService {
         onFileStart: async (fields) => {
           const id = await this.claimFileId(req.headers['x-file-id'], fields.file_id);
           fileId = id;
-          reservation = await this.quota.reserveUpload(user.id, id, limits);
+          reservation = await this.quota.reserveUpload(user.id, id, limits, totalBytes);
           await this.progress.save(progressOf(id, 'uploading', 0, totalBytes));
           return this.progressReporter(id, totalBytes);
         },

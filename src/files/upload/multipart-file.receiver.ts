@@ -27,6 +27,11 @@ export interface ReceiveOptions {
    * the function told about the bytes received so far.
    */
   onFileStart(fields: Record<string, string>): Promise<(bytesReceived: number) => void>;
+  /**
+   * Asked with the bytes received so far before they are written (after `onFileStart`); throws to cut the upload off
+   * there (a storage quota), so a file over the limit is never stored whole.
+   */
+  admitBytes?(bytesReceived: number): Promise<void>;
 }
 
 /**
@@ -126,8 +131,17 @@ export class MultipartFileReceiver {
           head.push(Buffer.from(part));
           headLength += part.length;
         }
-        onProgress(size);
-        callback(null, chunk);
+        if (!options.admitBytes) {
+          onProgress(size);
+          return callback(null, chunk);
+        }
+        options.admitBytes(size).then(
+          () => {
+            onProgress(size);
+            callback(null, chunk);
+          },
+          (error: Error) => callback(error),
+        );
       },
     });
     try {
