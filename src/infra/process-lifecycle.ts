@@ -1,12 +1,14 @@
-import { type INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, Logger } from '@nestjs/common';
 import { maskCredentials } from '../common/text/mask-credentials.js';
 import { ConfigError } from './config/config-error.js';
+import { MaskedConsoleLogger } from './masked-console-logger.js';
 import { MissingPgvectorError } from './database/migrations.js';
 import { WorkerRunner } from './queue/worker-runner.service.js';
 import { type Runtime } from './runtime.js';
 
 /** Runs an entry point; a known start-up failure ends the process with exit 1 and one clear line. */
 export async function runEntryPoint(start: () => Promise<void>): Promise<void> {
+  Logger.overrideLogger(new MaskedConsoleLogger());
   try {
     await start();
   } catch (error) {
