@@ -2,6 +2,8 @@
 # Starts a worker process for one or more queues, as the original system's start_rq_worker.sh did.
 #   scripts/start_rq_worker.sh <queue> [<queue>...]      e.g. scripts/start_rq_worker.sh file_processing vectorization
 # Checks that dependencies are installed and Redis answers, builds if needed, logs to logs/rq_worker_<queues>.log.
+# A worker that exits 0 on its own (recycled: WORKER_MAX_JOBS / WORKER_MAX_MEMORY_MB) is started again; SIGTERM or
+# SIGINT stops it (running jobs finish) and the script; any other exit ends the script with the worker's code.
 # Environment as for the API (REDIS_URL / REDIS_HOST..., DATABASE_URL, WORKER_CONCURRENCY, ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,4 +42,25 @@ mkdir -p logs
 queues=$(IFS=,; echo "$*")
 log="logs/rq_worker_$(IFS=_; echo "$*").log"
 echo "starting worker for ${queues}; logging to ${log}"
-WORKER_QUEUES="$queues" exec node dist/worker.js >>"$log" 2>&1
+child=""
+stopping=""
+stop() {
+  stopping=1
+  if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null || true; fi
+}
+trap stop TERM INT
+while true; do
+  WORKER_QUEUES="$queues" node dist/worker.js >>"$log" 2>&1 &
+  child=$!
+  set +e
+  wait "$child"
+  code=$?
+  # A trapped signal ends `wait` early: wait for the worker itself to finish its jobs and exit.
+  while kill -0 "$child" 2>/dev/null; do
+    wait "$child"
+    code=$?
+  done
+  set -e
+  if [ -n "$stopping" ] || [ "$code" -ne 0 ]; then exit "$code"; fi
+  echo "$(date -u +%FT%TZ) worker exited 0 (recycled); starting a new one" >>"$log"
+done
