@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { QueueName } from '../src/infra/queue/queue-names.js';
 import { toApiStatus } from '../src/infra/queue/job-status.js';
-import { TaskPriority } from '../src/infra/queue/task-priority.js';
+import { type TaskPriority } from '../src/infra/queue/task-priority.js';
 import { ProbeJob } from './fixtures/probe/probe.jobs.js';
-import { Child, startNode } from './support/child-process.js';
+import { type Child, startNode } from './support/child-process.js';
 import { compileForProcesses } from './support/compiled-src.js';
-import { ProbeSystem, startProbeSystem } from './support/probe-system.js';
+import { type ProbeSystem, startProbeSystem } from './support/probe-system.js';
 import { waitFor } from './support/wait-for.js';
 
 const QUEUE = QueueName.MemoryConsolidation;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Job, Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import { type Job, type Queue } from 'bullmq';
+import { type Redis } from 'ioredis';
 import { RedisKeys } from '../redis/redis-keys.js';
 import { FAIR_ADMISSION_LUA } from './fair-admission.script.js';
-import { TaskPriority, toBullPriority, toHeldBackBullPriority, toTaskPriority } from './task-priority.js';
+import { type TaskPriority, toBullPriority, toHeldBackBullPriority, toTaskPriority } from './task-priority.js';
 
 /** Who a job works for and their weight, as stored in its options. */
 export interface FairShareOwner {

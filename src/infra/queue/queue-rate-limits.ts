@@ -1,4 +1,4 @@
-import { isQueueName, QueueName } from './queue-names.js';
+import { isQueueName, type QueueName } from './queue-names.js';
 
 /** BullMQ's limiter for one queue: at most `max` jobs started per `duration` ms, across every worker. */
 export interface QueueRateLimit {
