@@ -2,6 +2,8 @@ import { mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AddressInfo } from 'node:net';
+import type { ProcessingStatus } from '../web/client/api-client.js';
+import { uploadAndFollow } from '../web/client/upload-and-follow.js';
 import { buildPanel } from '../web/monitor/build.mjs';
 import { panelBuildDir } from '../src/monitor-panel/panel-assets.js';
 import { loginAdmin } from './support/auth.js';
@@ -78,11 +80,19 @@ describe('monitoring panel in Chromium', () => {
     await shoot('workers');
   });
 
-  it('follows an uploaded file stage by stage until its progress reaches 100', async () => {
+  it('follows a file uploaded with the typed client stage by stage until its progress reaches 100', async () => {
     const { page } = browser;
     // Paused, the upload waits in the queue, so the panel sees it before any stage runs.
     expect((await api('/rq/queues/file_processing/pause', { method: 'POST' })).status).toBe(200);
-    const { file_id } = await upload('followed.txt', TEXT.repeat(200));
+    const statuses: ProcessingStatus[] = [];
+    const followed = uploadAndFollow({
+      baseUrl: base,
+      accessToken: token,
+      file: new Blob([TEXT.repeat(200)], { type: 'text/plain' }),
+      filename: 'followed.txt',
+      onStatus: (status) => statuses.push(status),
+    });
+    const { file_id } = await waitFor(() => statuses[0], 10_000);
     await page.getByRole('link', { name: 'Files in flight' }).click();
     const item = page.locator(`[data-file="${file_id}"]`);
     await item.waitFor({ timeout: 10_000 });
@@ -92,6 +102,8 @@ describe('monitoring panel in Chromium', () => {
     await item.locator('[data-testid=file-progress][data-value="100"]').waitFor({ timeout: 60_000 });
     expect(await item.locator('[data-testid=file-status]').textContent()).toBe('completed');
     await shoot('files-completed');
+    expect((await followed).file_id).toBe(file_id);
+    expect(statuses.at(-1)).toMatchObject({ status: 'completed', progress: 100, chunking: { status: 'completed' } });
   });
 
   it('requeues a failed job from the job detail after confirmation, and the job then runs to the end', async () => {
@@ -112,16 +124,32 @@ describe('monitoring panel in Chromium', () => {
     await page.locator(`[data-testid=jobs] tr[data-job="${job_id}"] button`).click();
     await page.locator('[data-testid=job-detail] [data-testid=job-error]').waitFor({ timeout: 10_000 });
     await shoot('job-failed');
-    await page.getByTestId('requeue').click();
-    await page.getByTestId('confirm').click();
+    // By keyboard: the action button, then the dialog's focused Confirm.
+    await page.getByTestId('requeue').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('dialog[open]').waitFor();
+    await page.keyboard.press('Enter');
     await page.locator('[data-testid=action-outcome]').waitFor();
-    expect(await page.locator('[data-testid=action-outcome]').textContent()).toMatch(/Requeue job .*"status":"queued"/);
+    expect(await page.locator('[data-testid=action-outcome]').textContent()).toMatch(/Requeue job .*"previous_status":"failed"/);
     await page.locator('[data-testid=job-status]', { hasText: 'finished' }).waitFor({ timeout: 60_000 });
     await shoot('job-requeued-finished');
 
     expect(await jobStatus(job_id)).toBe('finished');
     const file = (await (await api(`/files/${file_id}/status`)).json()) as { data: { status: string; progress: number } };
     expect(file.data).toMatchObject({ status: 'completed', progress: 100 });
+  });
+
+  it('fits a narrow window: nothing wider than the screen, every view reachable', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const view of ['Overview', 'Workers', 'Jobs', 'Files in flight']) {
+      await page.getByRole('link', { name: view }).click();
+      await page.locator('main section h1').waitFor();
+      await page.locator('[aria-busy=true]').waitFor({ state: 'detached', timeout: 10_000 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect({ view, overflow }).toEqual({ view, overflow: 0 });
+      await shoot(`narrow-${view.split(' ')[0].toLowerCase()}`);
+    }
   });
 
   it('saw no console error and no failed request', () => {

@@ -1,6 +1,6 @@
 /**
  * The committed contract files, rendered from the running app's OpenAPI document: `openapi.json` and the typed
- * client's schema (openapi-typescript). `npm run openapi` writes them; test/openapi-artifacts.e2e-spec.ts fails when
+ * client's schema (openapi-typescript). `npm run openapi` writes them; test/committed-artifacts.e2e-spec.ts fails when
  * they differ from what the app serves now.
  */
 import openapiTS, { astToString } from 'openapi-typescript';

@@ -6,7 +6,7 @@
  *   const { data, error } = await api.GET('/api/v1/files/{file_id}/status', { params: { path: { file_id } } });
  */
 import createClient, { type Client } from 'openapi-fetch';
-import type { components, paths } from './api-schema';
+import type { components, paths } from './api-schema.js';
 
 export type ApiClient = Client<paths>;
 export type Schemas = components['schemas'];
@@ -34,7 +34,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 }
 
 /** The `data` of a success envelope, or throws an ApiError carrying the error envelope's code. */
-export function unwrap<T>(result: { data?: { data: T }; error?: unknown; response: Response }): T {
+export function unwrap<E extends { data: unknown }>(result: { data?: E; error?: unknown; response: Response }): E['data'] {
   if (result.data !== undefined) return result.data.data;
   throw ApiError.from(result.response.status, result.error);
 }

@@ -44,7 +44,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account (400 invalid email or password under 8 characters, 409 email taken) */
+        /**
+         * Create an account
+         * @description 400 invalid email or password under 8 characters, 409 EMAIL_TAKEN, 403 REGISTRATION_CLOSED when REGISTRATION=closed (admins create users), 429 RATE_LIMITED past REGISTER_MAX_PER_HOUR attempts from one address, 503 BUSY when too many passwords are being hashed (both with Retry-After).
+         */
         post: operations["AuthController_register"];
         delete?: never;
         options?: never;
@@ -80,6 +83,26 @@ export interface paths {
         put?: never;
         /** Rotate: a new pair; the presented refresh token is revoked (reusing it revokes the login) */
         post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password; revokes every other session of yours (this one stays)
+         * @description 400 WRONG_PASSWORD when current_password is wrong (counted as a failed login: 429 past the limit).
+         */
+        post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -130,7 +153,8 @@ export interface paths {
         /** Users, newest first (admin) */
         get: operations["UsersController_list"];
         put?: never;
-        post?: never;
+        /** Create an account (admin), also when REGISTRATION=closed; 409 EMAIL_TAKEN */
+        post: operations["UsersController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -905,11 +929,28 @@ export interface components {
             /** @description The refresh token from login or the previous refresh */
             refresh_token: string;
         };
+        ChangePasswordDto: {
+            /** @example correct horse battery */
+            current_password: string;
+            /** @example a new long passphrase */
+            new_password: string;
+        };
         UserPageDto: {
             users: components["schemas"]["UserDto"][];
             total: number;
             page: number;
             page_size: number;
+        };
+        CreateUserDto: {
+            /** @example ada@example.com */
+            email: string;
+            /** @example correct horse battery */
+            password: string;
+            /**
+             * @default user
+             * @enum {string}
+             */
+            role: "user" | "admin";
         };
         UpdateUserDto: {
             /** @enum {string} */
@@ -2014,6 +2055,44 @@ export interface operations {
             };
         };
     };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description data is null */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: unknown;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     AuthController_logout: {
         parameters: {
             query?: never;
@@ -2101,6 +2180,43 @@ export interface operations {
                         /** @enum {boolean} */
                         success: true;
                         data: components["schemas"]["UserPageDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["UserDto"];
                         message: string;
                     };
                 };

@@ -3,7 +3,7 @@
  * an Authorization header, so this reads the stream with fetch and parses it with eventsource-parser.
  */
 import { createParser } from 'eventsource-parser';
-import { ApiError, type ProcessingStatus } from './api-client';
+import { ApiError, type ProcessingStatus } from './api-client.js';
 
 export interface FollowOptions {
   baseUrl?: string;

@@ -13,8 +13,11 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 
 const REGENERATE = 'run `npm run openapi` and commit openapi.json and web/client/api-schema.ts';
 
-/** The committed contract must be what the app serves: every route or DTO change shows in review. */
-describe('committed OpenAPI document and typed client schema', () => {
+/**
+ * Files committed for others (the frontend's OpenAPI document and typed client, the Grafana dashboard) must match
+ * what the app serves: every route, DTO or metric change shows in review.
+ */
+describe('committed OpenAPI document, typed client schema and Grafana dashboard', () => {
   let system: TestApp;
   let served: unknown;
 
@@ -45,5 +48,17 @@ describe('committed OpenAPI document and typed client schema', () => {
         },
       },
     });
+  });
+
+  it('the Grafana dashboard reads only metrics that /metrics exposes', async () => {
+    const exposition = (await system.http().get('/metrics').expect(200)).text;
+    const exposed = new Set([...exposition.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map((m) => m[1]));
+    const dashboard = JSON.parse(await readFile(join(PROJECT_ROOT, 'deploy/grafana/queue-monitor.dashboard.json'), 'utf8')) as {
+      panels: { targets: { expr: string }[] }[];
+    };
+    const used = dashboard.panels.flatMap((p) => p.targets.flatMap((t) => [...t.expr.matchAll(/\b((?:rq|process)_[a-z_]+)/g)].map((m) => m[1])));
+    expect(used.length).toBeGreaterThan(10);
+    const missing = [...new Set(used)].filter((name) => !exposed.has(name.replace(/_(bucket|sum|count)$/, '')));
+    expect(missing).toEqual([]);
   });
 });
