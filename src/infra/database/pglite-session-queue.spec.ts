@@ -95,4 +95,12 @@ describe('PgliteSessionQueue', () => {
     expect(db.isInTransaction()).toBe(false);
     expect(await labels()).toEqual([]);
   });
+
+  it('releases a connection that dropped while its last message ran, and serves the next one', async () => {
+    const running = send(1, query('select 1'));
+    queue.clearQueueForHandler(1);
+    await Promise.all([running, queue.clearTransactionIfNeeded(1)]);
+    await send(2, query("insert into items(label) values ('next')"));
+    expect(await labels()).toEqual(['next']);
+  });
 });

@@ -77,8 +77,7 @@ export class PgliteSessionQueue {
     // An emptied list leaves the map, so the connection queues behind the others for its next request.
     if (messages && messages.length === 0) this.queued.delete(owner);
     if (next) return () => (isTerminate(next.message) ? this.terminate(next) : this.execute(next));
-    const waiting = this.dropped.get(owner);
-    if (waiting) return () => this.releaseDropped(owner, waiting);
+    if (this.dropped.has(owner)) return () => this.releaseDropped();
     return undefined;
   }
 
@@ -111,11 +110,9 @@ export class PgliteSessionQueue {
     entry.resolve(0);
   }
 
-  private async releaseDropped(owner: number, waiting: Array<() => void>): Promise<void> {
-    this.dropped.delete(owner);
+  private async releaseDropped(): Promise<void> {
     await this.resetSessionIfMidRequest();
     this.release();
-    for (const resolve of waiting) resolve();
   }
 
   private async resetSessionIfMidRequest(): Promise<void> {
@@ -130,8 +127,13 @@ export class PgliteSessionQueue {
     }
   }
 
+  /** Frees the session; a connection that dropped while its last message ran learns here that it is released. */
   private release(): void {
+    const owner = this.owner;
     this.owner = null;
     this.ownerMidRequest = false;
+    if (owner === null) return;
+    for (const resolve of this.dropped.get(owner) ?? []) resolve();
+    this.dropped.delete(owner);
   }
 }
