@@ -1,4 +1,4 @@
-import { createTestApp, TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 
 const SITE = 'https://app.example.com';
 const EVIL = 'https://evil.example.net';

@@ -5,6 +5,7 @@ import { CurrentUser, Public } from '../common/auth/auth.decorators.js';
 import { ResponseMessage } from '../common/http/response-message.decorator.js';
 import type { AuthenticatedRequest } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LoginDto } from './dto/login.dto.js';
 import { RefreshDto } from './dto/refresh.dto.js';
 import { RegisterDto } from './dto/register.dto.js';
@@ -19,10 +20,16 @@ export class AuthController {
   @Public()
   @Post('register')
   @ResponseMessage('Registered')
-  @ApiOperation({ summary: 'Create an account (400 invalid email or password under 8 characters, 409 email taken)' })
+  @ApiOperation({
+    summary: 'Create an account',
+    description:
+      '400 invalid email or password under 8 characters, 409 EMAIL_TAKEN, 403 REGISTRATION_CLOSED when ' +
+      'REGISTRATION=closed (admins create users), 429 RATE_LIMITED past REGISTER_MAX_PER_HOUR attempts from one ' +
+      'address, 503 BUSY when too many passwords are being hashed (both with Retry-After).',
+  })
   @ApiCreatedResponse({ type: UserDto })
-  async register(@Body() body: RegisterDto): Promise<UserDto> {
-    return UserDto.from(await this.auth.register(body.email, body.password));
+  async register(@Body() body: RegisterDto, @Ip() ip: string): Promise<UserDto> {
+    return UserDto.from(await this.auth.register(body.email, body.password, ip || 'unknown'));
   }
 
   @Public()
@@ -44,6 +51,23 @@ export class AuthController {
   @ApiOkResponse({ type: TokenPairDto })
   refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(body.refresh_token);
+  }
+
+  @Post('password')
+  @HttpCode(HttpStatus.OK)
+  @ResponseMessage('Password changed; your other sessions are signed out')
+  @ApiOperation({
+    summary: 'Change your password; revokes every other session of yours (this one stays)',
+    description: '400 WRONG_PASSWORD when current_password is wrong (counted as a failed login: 429 past the limit).',
+  })
+  @ApiOkResponse({ description: 'data is null' })
+  async changePassword(
+    @Req() request: AuthenticatedRequest,
+    @Body() body: ChangePasswordDto,
+    @Ip() ip: string,
+  ): Promise<null> {
+    await this.auth.changePassword(request.tokenClaims, body.current_password, body.new_password, ip || 'unknown');
+    return null;
   }
 
   @Post('logout')

@@ -48,3 +48,29 @@ export class SelfLockoutError extends DomainError {
     super('SELF_LOCKOUT', 'You cannot demote or disable your own account', HttpStatus.CONFLICT);
   }
 }
+
+export class RegistrationClosedError extends DomainError {
+  constructor() {
+    super('REGISTRATION_CLOSED', 'Registration is closed; ask an admin for an account', HttpStatus.FORBIDDEN);
+  }
+}
+
+/** The current password given to change it is wrong (a form error, not an authentication failure). */
+export class WrongPasswordError extends DomainError {
+  constructor() {
+    super('WRONG_PASSWORD', 'The current password is wrong', HttpStatus.BAD_REQUEST);
+  }
+}
+
+/** Every password-hashing slot is busy and the wait line is full: come back later. */
+export class HasherBusyError extends DomainError {
+  override readonly headers: Record<string, string>;
+
+  constructor(retryAfterSeconds: number) {
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    super('BUSY', 'Too many sign-ins at once; try again shortly', HttpStatus.SERVICE_UNAVAILABLE, {
+      retry_after_seconds: seconds,
+    });
+    this.headers = { 'Retry-After': String(seconds) };
+  }
+}

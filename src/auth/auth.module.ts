@@ -11,6 +11,7 @@ import { resolveJwtSecret } from './jwt-secret.js';
 import { createJwtService } from './jwt-service.factory.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { PasswordHasher } from './password-hasher.js';
+import { RegistrationRateLimiter } from './registration-rate-limiter.js';
 import { SessionsService } from './sessions.service.js';
 import { TokenBlacklistService } from './token-blacklist.service.js';
 import { TokenService } from './token.service.js';
@@ -34,6 +35,7 @@ import { UsersService } from './users.service.js';
     AuthService,
     LoginRateLimiter,
     PasswordHasher,
+    RegistrationRateLimiter,
     SessionsService,
     TokenBlacklistService,
     TokenService,

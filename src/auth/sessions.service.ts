@@ -3,7 +3,7 @@ import { UserRole } from '../common/auth/auth-user.js';
 import { TokenError } from './auth.errors.js';
 import { TokenBlacklistService } from './token-blacklist.service.js';
 import { hashToken, IssuedPair, TokenClaims, TokenService } from './token.service.js';
-import { TokensRepository } from './tokens.repository.js';
+import { type TokenRecord, TokensRepository } from './tokens.repository.js';
 
 const reuseDetected = () =>
   new TokenError('TOKEN_REVOKED', 'This refresh token was already used or revoked; the login is revoked');
@@ -72,9 +72,18 @@ export class SessionsService {
 
   /** Blacklists every live token of a user (all logins); returns how many. */
   async revokeAllForUser(userId: string): Promise<number> {
-    const live = await this.tokens.userTokens(userId);
-    await this.blacklist.addHashesToBlacklist(live);
-    await this.tokens.unindexUserTokens(userId, live.map((t) => t.hash));
-    return live.length;
+    return this.revokeTokens(userId, await this.tokens.userTokens(userId));
+  }
+
+  /** Blacklists every live token of a user but those of one login (the caller's own); returns how many. */
+  async revokeOtherLogins(userId: string, keptFamilyId: string): Promise<number> {
+    const kept = new Set((await this.tokens.familyTokens(keptFamilyId)).map((t) => t.hash));
+    return this.revokeTokens(userId, (await this.tokens.userTokens(userId)).filter((t) => !kept.has(t.hash)));
+  }
+
+  private async revokeTokens(userId: string, tokens: TokenRecord[]): Promise<number> {
+    await this.blacklist.addHashesToBlacklist(tokens);
+    await this.tokens.unindexUserTokens(userId, tokens.map((t) => t.hash));
+    return tokens.length;
   }
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/auth.decorators.js';
 import { ResponseMessage } from '../common/http/response-message.decorator.js';
+import { CreateUserDto } from './dto/create-user.dto.js';
 import { ListUsersQuery } from './dto/list-users.query.js';
 import { RevocationJobDto } from './dto/revocation-job.dto.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
@@ -22,6 +23,14 @@ export class UsersController {
   async list(@Query() query: ListUsersQuery): Promise<UserPageDto> {
     const { rows, total } = await this.users.list(query.page, query.page_size);
     return { users: rows.map(UserDto.from), total, page: query.page, page_size: query.page_size };
+  }
+
+  @Post()
+  @ResponseMessage('User created')
+  @ApiOperation({ summary: 'Create an account (admin), also when REGISTRATION=closed; 409 EMAIL_TAKEN' })
+  @ApiCreatedResponse({ type: UserDto })
+  async create(@Body() body: CreateUserDto): Promise<UserDto> {
+    return UserDto.from(await this.users.create(body.email, body.password, body.role));
   }
 
   @Patch(':id')

@@ -2,20 +2,29 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser, UserRole } from '../common/auth/auth-user.js';
 import { NotFoundError } from '../common/errors/domain-error.js';
 import { TaskQueueService } from '../infra/queue/task-queue.service.js';
-import { SelfLockoutError } from './auth.errors.js';
+import { EmailTakenError, SelfLockoutError } from './auth.errors.js';
 import { RevokeUserSessionsJob } from './auth.jobs.js';
 import { UserRow } from './auth.schema.js';
+import { PasswordHasher } from './password-hasher.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersRepository } from './users.repository.js';
 
-/** Admin management of users. */
+/** Accounts: creation, and admin management of users. */
 @Injectable()
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly queue: TaskQueueService,
+    private readonly hasher: PasswordHasher,
   ) {}
+
+  /** A new account (register, or an admin creating one); 409 EMAIL_TAKEN when the email is in use. */
+  async create(email: string, password: string, role: UserRole = 'user'): Promise<UserRow> {
+    const user = await this.users.insert(email, await this.hasher.hash(password), role);
+    if (!user) throw new EmailTakenError();
+    return user;
+  }
 
   list(page: number, pageSize: number): Promise<{ rows: UserRow[]; total: number }> {
     return this.users.list((page - 1) * pageSize, pageSize);

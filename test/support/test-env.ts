@@ -21,6 +21,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     ADMIN_PASSWORD: 'admin-password-123',
     WORKER_HEARTBEAT_MS: '500',
     SHUTDOWN_GRACE_MS: '5000',
+    // Every test client registers from 127.0.0.1: the per-IP limit is tested on its own (auth-security e2e).
+    REGISTER_MAX_PER_HOUR: '100000',
     ...overrides,
   };
 }

@@ -19,6 +19,8 @@ export const RedisKeys = {
   tokenFamilyRefresh: (familyId: string) => `auth:family-refresh:${familyId}`,
   /** Prefix of the failed-login counters (per email and per IP, a minute each); per QUEUE_PREFIX, like the queues. */
   loginFailuresPrefix: (queuePrefix: string, scope: 'email' | 'ip') => `auth:login-failures:${queuePrefix}:${scope}`,
+  /** Prefix of the registrations-per-client-IP counters (an hour each); per QUEUE_PREFIX, like the queues. */
+  registrationsPrefix: (queuePrefix: string) => `auth:registrations:${queuePrefix}:ip`,
   agentMemory: (userId: string, agentId: string, key: string) => `aam:memory:${userId}:${agentId}:${key}`,
   agentMemoryPattern: (userId: string, agentId: string, keyPrefix: string) =>
     `aam:memory:${userId}:${agentId}:${escapeGlob(keyPrefix)}*`,
