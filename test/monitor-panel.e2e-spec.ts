@@ -146,7 +146,7 @@ describe('monitoring panel in Chromium', () => {
       await page.getByRole('link', { name: view }).click();
       await page.locator('main section h1').waitFor();
       await page.locator('[aria-busy=true]').waitFor({ state: 'detached', timeout: 10_000 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
       expect({ view, overflow }).toEqual({ view, overflow: 0 });
       await shoot(`narrow-${view.split(' ')[0].toLowerCase()}`);
     }
