@@ -82,6 +82,8 @@ describe('Vectors API (e2e)', () => {
       { query: 'ok', file_ids: ['not-a-uuid'] },
       { query: 'ok', file_ids: 'not-an-array' },
       { query: 'ok', extra: true },
+      { query: 'ok', mode: 'semantic' },
+      { query: 'ok', mode: ['text'] },
     ];
     for (const body of bad) {
       const res = await api.search(token, body);
@@ -121,7 +123,8 @@ describe('Vectors API (e2e)', () => {
       count: 1,
       updated_at: expect.any(String),
     });
-    const res = await api.search(token, { query: `${word} expedition`, top_k: 3 }).expect(200);
+    const res = await api.search(token, { query: `${word} expedition`, top_k: 3, mode: 'vector' }).expect(200);
+    expect(res.body.data.mode).toBe('vector');
     expect(res.body.data.results[0]).toEqual({
       file_id: fileId,
       filename: expect.stringMatching(/^doc-.*\.txt$/),
@@ -129,8 +132,34 @@ describe('Vectors API (e2e)', () => {
       chunk_index: 0,
       text: expect.stringContaining(word),
       score: expect.any(Number),
+      found_by: ['vector'],
+      vector_score: res.body.data.results[0].score,
+      text_score: null,
     });
     expect(res.body.data.results[0].score).toBeGreaterThan(0.2);
+  });
+
+  it('searches in text and hybrid modes (hybrid by default), saying which lists found each chunk', async () => {
+    const { token } = await registerAndLogin(t);
+    const word = uniqueWord();
+    const fileId = await api.uploadProcessed(token, `The ${word} protocol.\n\n` + 'Unrelated filler sentence. '.repeat(200));
+
+    const text = (await api.search(token, { query: word, mode: 'text' }).expect(200)).body.data;
+    expect(text.mode).toBe('text');
+    expect(text.results[0]).toMatchObject({ file_id: fileId, found_by: ['text'], vector_score: null });
+    expect(text.results[0].score).toBe(text.results[0].text_score);
+    expect(text.results[0].text).toContain(word);
+
+    const hybrid = (await api.search(token, { query: word }).expect(200)).body.data;
+    expect(hybrid.mode).toBe('hybrid');
+    expect(hybrid.results[0]).toMatchObject({ file_id: fileId, found_by: ['vector', 'text'] });
+    expect(hybrid.results[0].vector_score).toEqual(expect.any(Number));
+    expect(hybrid.results[0].text_score).toEqual(expect.any(Number));
+    expect(hybrid.results[0].text).toContain(word);
+
+    const chinese = await api.uploadProcessed(token, `${word} 数据库备份每天凌晨两点自动执行。`);
+    const zh = (await api.search(token, { query: '数据库备份', mode: 'text' }).expect(200)).body.data;
+    expect(zh.results.map((r: { file_id: string }) => r.file_id)).toEqual([chinese]);
   });
 
   it('regenerate answers 202 and replaces the vectors without duplicating them', async () => {

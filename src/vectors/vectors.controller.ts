@@ -21,10 +21,17 @@ export class VectorsController {
   @Post('search')
   @HttpCode(HttpStatus.OK)
   @ResponseMessage('Search completed')
-  @ApiOperation({ summary: "k-nearest chunks among the caller's files (admin: all files), configured model only" })
+  @ApiOperation({
+    summary: "Search the caller's chunks (admin: all files): vector (configured model), text (full-text) or hybrid",
+  })
   @ApiResponse({ status: 200, type: VectorSearchResponseDto })
   search(@CurrentUser() user: AuthUser, @Body() body: SearchVectorsDto): Promise<VectorSearchResponseDto> {
-    return this.searchService.search(user, { query: body.query, topK: body.top_k, fileIds: body.file_ids });
+    return this.searchService.search(user, {
+      query: body.query,
+      topK: body.top_k,
+      mode: body.mode,
+      fileIds: body.file_ids,
+    });
   }
 
   @Post(':file_id/regenerate')

@@ -6,6 +6,8 @@ import { EmbeddingCacheRepository } from './embedding/embedding-cache.repository
 import { EMBEDDING_PROVIDER } from './embedding/embedding-provider.js';
 import { createEmbeddingProvider } from './embedding/embedding-provider.factory.js';
 import { EmbeddingService } from './embedding/embedding.service.js';
+import { SearchTermsBackfillService } from './search-terms-backfill.service.js';
+import { TextSearchRepository } from './text-search.repository.js';
 import { VectorSearchService } from './vector-search.service.js';
 import { VectorsController } from './vectors.controller.js';
 import { VectorsProcessor } from './vectors.processor.js';
@@ -21,6 +23,8 @@ import { VectorsService } from './vectors.service.js';
     EmbeddingCacheRepository,
     EmbeddingService,
     VectorsRepository,
+    TextSearchRepository,
+    SearchTermsBackfillService,
     VectorsService,
     VectorSearchService,
     VectorsProcessor,

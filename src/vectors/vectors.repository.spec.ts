@@ -123,34 +123,4 @@ describe('VectorsRepository (PGlite + pgvector)', () => {
     ).rows as { n: number }[];
     expect(n).toBe(1);
   });
-
-  it('serves a global search through the HNSW index with generations being written filtered out', async () => {
-    const vector = JSON.stringify(hash.embedOne('anything'));
-    const client = await database.pool.connect();
-    await client.query('set enable_seqscan = off');
-    const plan = await client.query(
-      `explain select chunk_id from chunk_vectors where model = $1 and dimension = 384
-         and not exists (select 1 from chunk_vector_writes w where w.generation = chunk_vectors.generation)
-       order by embedding::vector(384) <=> $2::vector(384) limit 5`,
-      [model, vector],
-    );
-    await client.query('reset enable_seqscan');
-    client.release();
-    expect(plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n')).toMatch(/chunk_vectors_hnsw_384/);
-  });
-
-  it('uses the per-dimension HNSW index for a global search', async () => {
-    const vector = JSON.stringify(hash.embedOne('anything'));
-    const client = await database.pool.connect();
-    // The table is tiny: forbid the sequential scan so the plan shows whether the index can serve this query.
-    await client.query('set enable_seqscan = off');
-    const plan = await client.query(
-      `explain select chunk_id from chunk_vectors where model = $1 and dimension = 384
-       order by embedding::vector(384) <=> $2::vector(384) limit 5`,
-      [model, vector],
-    );
-    await client.query('reset enable_seqscan');
-    client.release();
-    expect(plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n')).toMatch(/chunk_vectors_hnsw_384/);
-  });
 });

@@ -1,12 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { and, count, eq, inArray, max, ne, notExists, sql, SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, max, ne, sql, SQL } from 'drizzle-orm';
+import { searchTerms } from '../common/text/search-terms.js';
 import type { Database, Transaction } from '../infra/database/database.js';
 import { DATABASE } from '../infra/database/database.js';
+import { visibleGeneration } from './generation-visibility.js';
 import { VectorGenerationChangedError } from './vectors.errors.js';
-import { chunkVectors, chunkVectorWrites, NewChunkVectorRow, vectorLiteral } from './vectors.schema.js';
+import {
+  chunkSearchTerms,
+  chunkVectors,
+  chunkVectorWrites,
+  NewChunkVectorRow,
+  vectorLiteral,
+} from './vectors.schema.js';
 
-const WRITE_BATCH = 500;
+// Rows per insert statement. Small because on the embedded PGlite each statement holds the only session, and with the
+// HNSW index in place a row costs ~7 ms there: 100 rows keep a search's wait behind a file's write under a second.
+export const WRITE_BATCH = 100;
 // Above pgvector's default of 40 so a top_k of 50 still gets 50 candidates from the graph.
 const HNSW_EF_SEARCH = 100;
 // Any fixed number: processes starting together create the index one at a time.
@@ -31,8 +41,9 @@ export interface VectorSearchHit {
 }
 
 /**
- * All SQL of the chunk vectors: bulk replace, generation writes, delete, stats, k-nearest search, the per-dimension
- * HNSW index. Rows of a generation still being written (listed in chunk_vector_writes) are invisible to reads.
+ * All SQL of the chunk vectors and their full-text terms (written, promoted and deleted together): bulk replace,
+ * generation writes, delete, stats, k-nearest search, the per-dimension HNSW index. Rows of a generation still
+ * being written (listed in chunk_vector_writes) are invisible to reads.
  */
 @Injectable()
 export class VectorsRepository {
@@ -42,6 +53,7 @@ export class VectorsRepository {
   async replaceFileVectors(fileId: string, rows: NewChunkVectorRow[]): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.delete(chunkVectors).where(eq(chunkVectors.fileId, fileId));
+      await tx.delete(chunkSearchTerms).where(eq(chunkSearchTerms.fileId, fileId));
       for (let i = 0; i < rows.length; i += WRITE_BATCH) await insertBatch(tx, rows.slice(i, i + WRITE_BATCH));
     });
   }
@@ -72,6 +84,9 @@ export class VectorsRepository {
         .where(and(eq(chunkVectors.fileId, fileId), eq(chunkVectors.generation, generation)));
       if (Number(row.total) !== expected) throw new VectorGenerationChangedError(fileId);
       await tx.delete(chunkVectors).where(and(eq(chunkVectors.fileId, fileId), ne(chunkVectors.generation, generation)));
+      await tx
+        .delete(chunkSearchTerms)
+        .where(and(eq(chunkSearchTerms.fileId, fileId), ne(chunkSearchTerms.generation, generation)));
       await tx.delete(chunkVectorWrites).where(eq(chunkVectorWrites.generation, generation));
     });
   }
@@ -81,16 +96,23 @@ export class VectorsRepository {
     await this.db
       .delete(chunkVectors)
       .where(and(eq(chunkVectors.fileId, fileId), eq(chunkVectors.generation, generation)));
+    await this.db
+      .delete(chunkSearchTerms)
+      .where(and(eq(chunkSearchTerms.fileId, fileId), eq(chunkSearchTerms.generation, generation)));
     await this.db.delete(chunkVectorWrites).where(eq(chunkVectorWrites.generation, generation));
   }
 
-  /** Appends rows without touching others (a generation being written; bulk loads: the benchmark). */
-  async insertVectors(rows: NewChunkVectorRow[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += WRITE_BATCH) await insertBatch(this.db, rows.slice(i, i + WRITE_BATCH));
+  /**
+   * Appends rows without touching others (a generation being written; bulk loads: the benchmark), one statement of
+   * `batchSize` rows at a time, each its own transaction, so other queries run between them.
+   */
+  async insertVectors(rows: NewChunkVectorRow[], batchSize = WRITE_BATCH): Promise<void> {
+    for (let i = 0; i < rows.length; i += batchSize) await insertBatch(this.db, rows.slice(i, i + batchSize));
   }
 
   async deleteFileVectors(fileId: string): Promise<void> {
     await this.db.delete(chunkVectors).where(eq(chunkVectors.fileId, fileId));
+    await this.db.delete(chunkSearchTerms).where(eq(chunkSearchTerms.fileId, fileId));
     await this.db.delete(chunkVectorWrites).where(eq(chunkVectorWrites.fileId, fileId));
   }
 
@@ -107,40 +129,69 @@ export class VectorsRepository {
           eq(chunkVectors.fileId, fileId),
           eq(chunkVectors.model, model),
           eq(chunkVectors.dimension, dimension),
-          committed(),
+          visibleGeneration(chunkVectors.generation),
         ),
       );
     return { count: Number(row?.count ?? 0), updatedAt: row?.updatedAt ?? null };
   }
 
-  /** The topK nearest vectors by cosine distance, among vectors of this model and dimension only. */
+  /**
+   * The topK nearest vectors by cosine distance, among vectors of this model and dimension only, through the HNSW
+   * index (pgvector's approximate search: the benchmark measures its recall against an exact scan).
+   */
   async search(query: VectorSearchQuery): Promise<VectorSearchHit[]> {
+    return this.db.transaction(async (tx) => {
+      await useHnswIndex(tx, query.fileIds === undefined);
+      return this.nearest(tx, query);
+    });
+  }
+
+  /** The same query as `search`, planned without the HNSW index: the exact nearest rows (benchmarks, recall). */
+  async exactSearch(query: VectorSearchQuery): Promise<VectorSearchHit[]> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_indexscan = off`);
+      return this.nearest(tx, query);
+    });
+  }
+
+  /** The plan `search` runs (EXPLAIN), to check that it walks the HNSW index. */
+  async explainSearch(query: VectorSearchQuery): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      await useHnswIndex(tx, query.fileIds === undefined);
+      const result = await tx.execute<{ 'QUERY PLAN': string }>(sql`explain ${this.nearestQuery(tx, query)}`);
+      return result.rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+  }
+
+  private async nearest(tx: Transaction, query: VectorSearchQuery): Promise<VectorSearchHit[]> {
+    const rows = await this.nearestQuery(tx, query);
+    return rows.map(({ distance: d, ...hit }) => ({ ...hit, score: 1 - Number(d) }));
+  }
+
+  private nearestQuery(tx: Transaction, query: VectorSearchQuery) {
     const dim = dimensionLiteral(query.dimension);
     const target = sql`${JSON.stringify(query.vector)}::vector(${dim})`;
     // The same expression as the partial HNSW index, so the planner can use it.
     const distance = sql<number>`(${chunkVectors.embedding}::vector(${dim}) <=> ${target})`;
-    const filters: SQL[] = [eq(chunkVectors.model, query.model), sql`${chunkVectors.dimension} = ${dim}`, committed()];
+    const filters: SQL[] = [
+      eq(chunkVectors.model, query.model),
+      sql`${chunkVectors.dimension} = ${dim}`,
+      visibleGeneration(chunkVectors.generation),
+    ];
     if (query.ownerId) filters.push(eq(chunkVectors.ownerId, query.ownerId));
     if (query.fileIds) filters.push(inArray(chunkVectors.fileId, query.fileIds));
-
-    return this.db.transaction(async (tx) => {
-      // Filters (owner, files) are applied after the graph walk; iterative scans keep walking until topK rows pass.
-      await tx.execute(sql`set local hnsw.iterative_scan = strict_order`);
-      await tx.execute(sql.raw(`set local hnsw.ef_search = ${HNSW_EF_SEARCH}`));
-      const rows = await tx
-        .select({
-          chunkId: chunkVectors.chunkId,
-          fileId: chunkVectors.fileId,
-          chunkIndex: chunkVectors.chunkIndex,
-          text: chunkVectors.text,
-          distance,
-        })
-        .from(chunkVectors)
-        .where(and(...filters))
-        .orderBy(distance)
-        .limit(query.topK);
-      return rows.map(({ distance: d, ...hit }) => ({ ...hit, score: 1 - Number(d) }));
-    });
+    return tx
+      .select({
+        chunkId: chunkVectors.chunkId,
+        fileId: chunkVectors.fileId,
+        chunkIndex: chunkVectors.chunkIndex,
+        text: chunkVectors.text,
+        distance,
+      })
+      .from(chunkVectors)
+      .where(and(...filters))
+      .orderBy(distance)
+      .limit(query.topK);
   }
 
   /**
@@ -165,11 +216,20 @@ export class VectorsRepository {
   }
 }
 
-/** Rows whose generation is not being written any more (chunk_vector_writes is nearly always empty: cheap). */
-function committed(): SQL {
-  return notExists(
-    sql`(select 1 from ${chunkVectorWrites} where ${chunkVectorWrites.generation} = ${chunkVectors.generation})`,
-  );
+/**
+ * Settings of the search transaction. Filters (owner, files) are applied during the graph walk; the iterative scan
+ * keeps walking until topK rows pass. Without a file filter, the plan is pinned to the index: every other plan
+ * needs a sort or a sequential scan, both switched off, so a table never analyzed (where the planner would guess
+ * an owner filter leaves one row) is searched through the index too. With a file filter, the planner may still
+ * prefer the exact scan of those few files' rows.
+ */
+async function useHnswIndex(tx: Transaction, pinned: boolean): Promise<void> {
+  await tx.execute(sql`set local hnsw.iterative_scan = strict_order`);
+  await tx.execute(sql.raw(`set local hnsw.ef_search = ${HNSW_EF_SEARCH}`));
+  if (pinned) {
+    await tx.execute(sql`set local enable_sort = off`);
+    await tx.execute(sql`set local enable_seqscan = off`);
+  }
 }
 
 /**
@@ -180,15 +240,20 @@ async function insertBatch(db: Database | Transaction, rows: NewChunkVectorRow[]
   // sql.param keeps an array one parameter (a bare array in sql`` would expand into a list).
   const column = <T>(pick: (row: NewChunkVectorRow) => T) => sql.param(rows.map(pick));
   await db.execute(sql`
-    insert into ${chunkVectors} (chunk_id, generation, file_id, owner_id, model, dimension, embedding, chunk_index, text)
-    select chunk_id, generation, file_id, owner_id, model, dimension, embedding::vector, chunk_index, text
-    from unnest(
-      ${column((r) => r.chunkId)}::uuid[], ${column((r) => r.generation ?? '')}::text[],
-      ${column((r) => r.fileId)}::uuid[], ${column((r) => r.ownerId)}::uuid[],
-      ${column((r) => r.model)}::text[], ${column((r) => r.dimension)}::int[],
-      ${column((r) => vectorLiteral(r.embedding))}::text[], ${column((r) => r.chunkIndex)}::int[],
-      ${column((r) => r.text)}::text[]
-    ) as input(chunk_id, generation, file_id, owner_id, model, dimension, embedding, chunk_index, text)`);
+    with input as (
+      select * from unnest(
+        ${column((r) => r.chunkId)}::uuid[], ${column((r) => r.generation ?? '')}::text[],
+        ${column((r) => r.fileId)}::uuid[], ${column((r) => r.ownerId)}::uuid[],
+        ${column((r) => r.model)}::text[], ${column((r) => r.dimension)}::int[],
+        ${column((r) => vectorLiteral(r.embedding))}::text[], ${column((r) => r.chunkIndex)}::int[],
+        ${column((r) => r.text)}::text[], ${column((r) => searchTerms(r.text).join(' '))}::text[]
+      ) as input(chunk_id, generation, file_id, owner_id, model, dimension, embedding, chunk_index, text, terms)
+    ), vectors as (
+      insert into ${chunkVectors} (chunk_id, generation, file_id, owner_id, model, dimension, embedding, chunk_index, text)
+      select chunk_id, generation, file_id, owner_id, model, dimension, embedding::vector, chunk_index, text from input
+    )
+    insert into ${chunkSearchTerms} (chunk_id, generation, file_id, owner_id, terms)
+    select chunk_id, generation, file_id, owner_id, to_tsvector('simple', terms) from input`);
 }
 
 /** A dimension written into SQL text (index expressions need a literal); only ever an integer. */

@@ -49,6 +49,32 @@ export const chunkVectors = pgTable(
   ],
 );
 
+/** PostgreSQL's `tsvector`: always written from text with to_tsvector('simple', …) in SQL, never read back. */
+const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * The full-text side of chunk_vectors, one row per chunk_vectors row (same chunk_id and generation, written in the
+ * same statement and replaced, promoted and deleted with it). `terms` holds the chunk's searchTerms() (Latin words,
+ * CJK dictionary words and bigrams) joined by spaces and parsed with the `simple` configuration (no stemming, no
+ * stopwords), so CJK text is searchable. A table of its own rather than a column: text search does not depend on
+ * the embedding model, and filling the column for existing rows would rewrite every row into the HNSW index.
+ */
+export const chunkSearchTerms = pgTable(
+  'chunk_search_terms',
+  {
+    chunkId: uuid('chunk_id').notNull(),
+    generation: text('generation').notNull().default(''),
+    fileId: uuid('file_id').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    terms: tsvector('terms').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.chunkId, table.generation] }),
+    index('chunk_search_terms_file_idx').on(table.fileId),
+    index('chunk_search_terms_terms_idx').using('gin', table.terms),
+  ],
+);
+
 /** Generations of chunk_vectors still being written: their rows are not visible yet. */
 export const chunkVectorWrites = pgTable(
   'chunk_vector_writes',

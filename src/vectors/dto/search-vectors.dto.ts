@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { SEARCH_MODES, type SearchMode } from '../vector-search.service.js';
 
 export class SearchVectorsDto {
   @ApiProperty({ minLength: 1, maxLength: 2000, example: 'how are invoices approved?' })
@@ -22,4 +23,15 @@ export class SearchVectorsDto {
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
   file_ids?: string[];
+
+  @ApiPropertyOptional({
+    enum: SEARCH_MODES,
+    default: 'hybrid',
+    description:
+      'vector: nearest embeddings; text: full-text (words, CJK words and bigrams); ' +
+      'hybrid: both lists merged by reciprocal rank fusion',
+  })
+  @IsOptional()
+  @IsIn(SEARCH_MODES)
+  mode: SearchMode = 'hybrid';
 }

@@ -15,10 +15,22 @@ export class VectorSearchResultDto {
   @ApiProperty({ format: 'uuid' }) chunk_id: string;
   @ApiProperty() chunk_index: number;
   @ApiProperty() text: string;
-  @ApiProperty({ description: 'Cosine similarity, -1..1 (higher is closer)' }) score: number;
+  @ApiProperty({
+    description:
+      'What the results are ordered by: cosine similarity (-1..1) in vector mode, the text rank in text mode, ' +
+      'the reciprocal-rank-fusion score in hybrid mode (higher is better)',
+  })
+  score: number;
+  @ApiProperty({ enum: ['vector', 'text'], isArray: true, description: 'The lists that found this chunk' })
+  found_by: ('vector' | 'text')[];
+  @ApiProperty({ type: Number, nullable: true, description: 'Cosine similarity, when the vector list found it' })
+  vector_score: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Full-text rank (ts_rank_cd), when the text list found it' })
+  text_score: number | null;
 }
 
 export class VectorSearchResponseDto {
+  @ApiProperty({ enum: ['vector', 'text', 'hybrid'] }) mode: 'vector' | 'text' | 'hybrid';
   @ApiProperty({ type: [VectorSearchResultDto] }) results: VectorSearchResultDto[];
 }
 
