@@ -36,7 +36,7 @@ describe.each([
     await producer.close();
   });
 
-  const startWorker = async () => {
+  const startWorker = async (extra: Record<string, string> = {}) => {
     worker = startNode('test/fixtures/probe/probe-worker.js', {
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
@@ -45,13 +45,19 @@ describe.each([
       QUEUE_PREFIX: producer.config.queue.prefix,
       WORKER_QUEUES: QUEUE,
       WORKER_CONCURRENCY: '1',
+      ...extra,
     });
     await worker.waitForOutput(/probe worker ready/);
   };
-  const enqueue = async (user: string, count: number, options: { weight?: number; priority?: TaskPriority } = {}) => {
+  const enqueue = async (
+    user: string,
+    count: number,
+    options: { weight?: number; priority?: TaskPriority; retry?: { max: number; intervalMs: number } } = {},
+    ms = 15,
+  ) => {
     const ids: string[] = [];
     for (let i = 0; i < count; i += 1) {
-      const data = { run_key: randomUUID(), mode: 'sleep' as const, ms: 15 };
+      const data = { run_key: randomUUID(), mode: 'sleep' as const, ms };
       const { job_id } = await producer.tasks.enqueue(ProbeJob, data, { userId: user, ...options });
       ids.push(job_id);
     }
@@ -98,6 +104,26 @@ describe.each([
     const firstNormal = await producer.tasks.getJob(QUEUE, jobs[0].id);
     expect(high!.processedOn!).toBeLessThan(firstNormal!.processedOn!);
   });
+
+  it(`${fair ? 'keeps the turns across a worker killed mid-job and a new one' : 'stays first come, first served across a worker crash'}`, async () => {
+    const retry = { max: 2, intervalMs: 50 };
+    const jobs = [...(await enqueue('A', 10, { retry }, 150)), ...(await enqueue('B', 4, { retry }, 150))];
+    const crashEnv = { WORKER_STALLED_INTERVAL_MS: '300', WORKER_LOCK_DURATION_MS: '600' };
+    await startWorker(crashEnv);
+    await waitFor(async () => {
+      const started = await Promise.all(jobs.map(({ id }) => producer.tasks.getJob(QUEUE, id)));
+      return started.filter((job) => job?.processedOn).length >= 3;
+    });
+    worker!.process.kill('SIGKILL');
+    await worker!.exited;
+    await startWorker(crashEnv);
+    const order = await startOrder(jobs);
+    // The job killed mid-run starts again last (its retry); every other job keeps its turn: B's jobs come among the
+    // first ten when fair, after A's ten when first come, first served.
+    const bInFirstTen = [...order.slice(0, 10)].filter((user) => user === 'B').length;
+    if (fair) expect(bInFirstTen).toBeGreaterThanOrEqual(3);
+    else expect(bInFirstTen).toBeLessThanOrEqual(1);
+  }, 60_000);
 
   it('keeps a waiting job (held back when fair) visible as queued, found by id, and cancelable; the rest still run', async () => {
     const jobs = await enqueue('A', 6);
