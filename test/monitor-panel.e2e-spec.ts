@@ -106,7 +106,7 @@ describe('monitoring panel in Chromium', () => {
     expect(statuses.at(-1)).toMatchObject({ status: 'completed', progress: 100, chunking: { status: 'completed' } });
   });
 
-  it('requeues a failed job from the job detail after confirmation, and the job then runs to the end', async () => {
+  it('shows the alert of a failed job, requeues it from its detail after confirmation, and the job then runs to the end', async () => {
     const { page } = browser;
     const uploads = join(system.config.dataDir, 'uploads');
     expect((await api('/rq/queues/file_processing/pause', { method: 'POST' })).status).toBe(200);
@@ -119,6 +119,10 @@ describe('monitoring panel in Chromium', () => {
     await waitFor(async () => (await jobStatus(job_id)) === 'failed', 30_000, 200);
     renameSync(join(uploads, `${blob}.away`), join(uploads, blob!));
 
+    // Failing for good fired an alert, which the overview lists.
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.locator('[data-testid=fired-alerts]', { hasText: job_id }).waitFor({ timeout: 15_000 });
+    await shoot('overview-alert');
     await page.getByRole('link', { name: 'Jobs' }).click();
     await page.getByTestId('status-filter').selectOption('failed');
     await page.locator(`[data-testid=jobs] tr[data-job="${job_id}"] button`).click();

@@ -11,21 +11,26 @@ function service(counts: { finished: number; failed: number }, slotFree: boolean
   const posted: object[] = [];
   const config = { monitor: { alertFailureRate: 0.2, alertWebhookUrl: webhookUrl } } as unknown as AppConfig;
   const metrics = { counts: async () => counts } as unknown as QueueMetricsService;
-  const repository = { claimAlertSlot: async () => slotFree } as unknown as QueueMonitorRepository;
+  const recorded: unknown[] = [];
+  const repository = {
+    claimAlertSlot: async () => slotFree,
+    recordAlert: async (alert: unknown) => void recorded.push(alert),
+  } as unknown as QueueMonitorRepository;
   const webhook = { post: async (_url: string, payload: object) => (posted.push(payload), true) } as unknown as AlertWebhookClient;
   const queues = { get: () => ({}) } as unknown as MonitoredQueues;
   const alerts = new FailureAlertService(config, {} as QueueEventsHub, queues, metrics, repository, webhook);
-  return { alerts, posted };
+  return { alerts, posted, recorded };
 }
 
 const failure = { queue: QueueName.FileProcessing, jobId: '9', outcome: 'failed' as const, failedReason: 'boom' };
 
 describe('FailureAlertService', () => {
   it('alerts on the failure rate when it passes the threshold over at least five jobs', async () => {
-    const { alerts, posted } = service({ finished: 3, failed: 2 }, true, 'http://hook');
+    const { alerts, posted, recorded } = service({ finished: 3, failed: 2 }, true, 'http://hook');
     const alert = await alerts.onFailure(failure);
     expect(alert).toMatchObject({ alert: 'queue_failure_rate', severity: 'critical', failure_rate: 0.4, threshold: 0.2 });
     expect(posted).toEqual([alert]);
+    expect(recorded).toEqual([alert]);
   });
 
   it('alerts on a job failing for good when too few jobs ended for a rate', async () => {
@@ -34,9 +39,10 @@ describe('FailureAlertService', () => {
   });
 
   it('stays quiet (no log, no webhook) while the queue alerted within five minutes', async () => {
-    const { alerts, posted } = service({ finished: 0, failed: 50 }, false, 'http://hook');
+    const { alerts, posted, recorded } = service({ finished: 0, failed: 50 }, false, 'http://hook');
     expect(await alerts.onFailure(failure)).toBeUndefined();
     expect(posted).toEqual([]);
+    expect(recorded).toEqual([]);
     expect(alerts.evaluatedFailures).toBe(1);
   });
 });

@@ -45,12 +45,18 @@ export class FailureAlertService implements OnModuleInit {
       if (!(await this.repository.claimAlertSlot(event.queue, ALERT_WINDOW_MINUTES * 60_000))) return undefined;
       const alert = await this.evaluate(event, now);
       this.logger.warn(alert);
+      await this.repository.recordAlert(alert);
       const url = this.config.monitor.alertWebhookUrl;
       if (url) await this.webhook.post(url, alert);
       return alert;
     } finally {
       this.evaluatedFailures += 1;
     }
+  }
+
+  /** The latest alerts fired, newest first (kept a week, at most 100). */
+  recent(limit: number): Promise<QueueAlert[]> {
+    return this.repository.recentAlerts(limit);
   }
 
   private async evaluate(event: JobEndedEvent, now: number): Promise<QueueAlert> {

@@ -37,6 +37,6 @@ import { WorkerStatusService } from './worker-status.service.js';
     DashboardAuthenticator,
     QueueDashboard,
   ],
-  exports: [QueueStatsService, WorkerStatusService, QueueJobsService, QueueActionsService],
+  exports: [QueueStatsService, WorkerStatusService, QueueJobsService, QueueActionsService, FailureAlertService],
 })
 export class QueueMonitorModule {}

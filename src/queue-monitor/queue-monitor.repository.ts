@@ -4,9 +4,13 @@ import { AppConfig } from '../infra/config/app-config.js';
 import { AbortMessage } from '../infra/queue/worker-runner.service.js';
 import { RedisKeys } from '../infra/redis/redis-keys.js';
 import { CanceledJobRecord } from './canceled-job.js';
+import { type QueueAlert } from './queue-alert.js';
 
 /** Canceled records kept per queue (oldest dropped first). */
 const MAX_CANCELED_RECORDS = 1000;
+/** Alerts kept for the panel: the latest ones, for a week at most after the last. */
+const MAX_ALERT_RECORDS = 100;
+const ALERT_HISTORY_TTL_MS = 7 * 24 * 3600_000;
 
 /** Every Redis access of the queue monitor outside BullMQ: worker registry, canceled records, aborts, alert throttle. */
 @Injectable()
@@ -78,6 +82,22 @@ export class QueueMonitorRepository {
   async claimAlertSlot(queue: string, windowMs: number): Promise<boolean> {
     const key = RedisKeys.alertThrottle(this.config.queue.prefix, queue);
     return (await this.redis.set(key, new Date().toISOString(), 'PX', windowMs, 'NX')) === 'OK';
+  }
+
+  async recordAlert(alert: QueueAlert): Promise<void> {
+    const key = RedisKeys.alertHistory(this.config.queue.prefix);
+    await this.redis
+      .multi()
+      .lpush(key, JSON.stringify(alert))
+      .ltrim(key, 0, MAX_ALERT_RECORDS - 1)
+      .pexpire(key, ALERT_HISTORY_TTL_MS)
+      .exec();
+  }
+
+  /** The latest alerts, newest first. */
+  async recentAlerts(limit: number): Promise<QueueAlert[]> {
+    const raw = await this.redis.lrange(RedisKeys.alertHistory(this.config.queue.prefix), 0, limit - 1);
+    return raw.map((entry) => JSON.parse(entry) as QueueAlert);
   }
 
   private canceledKey(queue: string): string {

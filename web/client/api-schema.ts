@@ -886,6 +886,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitor/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest alerts fired (failed jobs, failure rate over ALERT_FAILURE_RATE), newest first */
+        get: operations["AlertsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1903,6 +1920,34 @@ export interface components {
             queues: {
                 [key: string]: components["schemas"]["QueueThroughputDto"];
             };
+        };
+        QueueAlertDto: {
+            /** @enum {string} */
+            alert: "queue_failure_rate" | "job_failed";
+            /** @enum {string} */
+            severity: "warning" | "critical";
+            /** @example file_processing */
+            queue: string;
+            /**
+             * @description The job whose failure raised the alert
+             * @example 42
+             */
+            job_id: string;
+            failed_reason: string | null;
+            /** @description failed / (finished + failed) over the window */
+            failure_rate: number | null;
+            finished: number;
+            failed: number;
+            /** @example 0.2 */
+            threshold: number;
+            /** @example 5 */
+            window_minutes: number;
+            /** Format: date-time */
+            at: string;
+        };
+        AlertListDto: {
+            alerts: components["schemas"]["QueueAlertDto"][];
+            count: number;
         };
         ErrorEnvelope: {
             /** @enum {boolean} */
@@ -4985,6 +5030,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller is not an admin (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    AlertsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["AlertListDto"];
+                        message: string;
+                    };
                 };
             };
             /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */

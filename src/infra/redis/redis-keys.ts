@@ -61,6 +61,8 @@ export const RedisKeys = {
   allUserJobs: () => 'jobs:all',
   /** Throttle of queue alerts (one per queue per window), per QUEUE_PREFIX so separate systems do not mute each other. */
   alertThrottle: (queuePrefix: string, queue: string) => `rq:alert:${queuePrefix}:${queue}`,
+  /** The latest alerts fired (JSON, newest first, capped), for the monitoring panel. */
+  alertHistory: (queuePrefix: string) => `rq:alerts:${queuePrefix}`,
 } as const;
 
 export const RedisTtl = {

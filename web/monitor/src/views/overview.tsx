@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
 import { unwrap, type Schemas } from '../../../client/api-client';
 import { ThroughputChart, type ThroughputSeries } from '../components/throughput-chart';
-import { formatMs, formatPercent } from '../format';
+import { formatDate, formatMs, formatPercent } from '../format';
 import type { Session } from '../session';
 import { usePoll } from '../use-poll';
 
 type QueueStats = Schemas['QueueStatsDto'];
 type WindowMetrics = Schemas['QueueWindowMetricsDto'];
 type Worker = Schemas['WorkerDto'];
+type Alert = Schemas['QueueAlertDto'];
 
 const WINDOWS = [
   { minutes: 60, label: 'Last 60 minutes' },
@@ -22,6 +23,7 @@ interface Overview {
   metrics: Record<string, WindowMetrics>;
   charts: Record<string, ThroughputSeries>;
   workers: Worker[];
+  fired: Alert[];
 }
 
 export function OverviewView({ session }: { session: Session }) {
@@ -46,6 +48,7 @@ export function OverviewView({ session }: { session: Session }) {
       ) : (
         <>
           <Alerts overview={data} />
+          <FiredAlerts alerts={data.fired} />
           <div class="table-wrap">
             <table data-testid="queue-counts">
               <caption>Jobs per queue now; throughput and timings over the window</caption>
@@ -115,12 +118,34 @@ function Alerts({ overview }: { overview: Overview }) {
   );
 }
 
+function FiredAlerts({ alerts }: { alerts: Alert[] }) {
+  if (alerts.length === 0) return null;
+  return (
+    <details class="fired" data-testid="fired-alerts">
+      <summary>
+        Alerts fired: {alerts.length} (latest {formatDate(alerts[0].at)})
+      </summary>
+      <ul>
+        {alerts.map((a) => (
+          <li class={`severity-${a.severity}`}>
+            {formatDate(a.at)} · {a.severity} · {a.queue}:{' '}
+            {a.alert === 'queue_failure_rate'
+              ? `failure rate ${formatPercent(a.failure_rate)} over ${a.window_minutes} min (threshold ${formatPercent(a.threshold)})`
+              : `job ${a.job_id} failed: ${a.failed_reason ?? 'no reason'}`}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 async function loadOverview(session: Session, window: number): Promise<Overview> {
-  const [stats, metrics, throughput, workers] = await Promise.all([
+  const [stats, metrics, throughput, workers, fired] = await Promise.all([
     session.api.GET('/api/v1/rq/queues/stats').then(unwrap),
     session.api.GET('/api/v1/rq/metrics', { params: { query: { window } } }).then(unwrap),
     session.api.GET('/api/v1/monitor/throughput', { params: { query: { window } } }).then(unwrap),
     session.api.GET('/api/v1/rq/workers').then(unwrap),
+    session.api.GET('/api/v1/monitor/alerts', { params: { query: { limit: 20 } } }).then(unwrap),
   ]);
   const start = Date.parse(throughput.start) / 1000;
   const step = throughput.bucket_minutes * 60;
@@ -128,5 +153,5 @@ async function loadOverview(session: Session, window: number): Promise<Overview>
   for (const [queue, series] of Object.entries(throughput.queues)) {
     charts[queue] = { times: series.finished.map((_, i) => start + i * step), finished: series.finished, failed: series.failed };
   }
-  return { stats: stats.queues, metrics: metrics.queues, charts, workers: workers.workers };
+  return { stats: stats.queues, metrics: metrics.queues, charts, workers: workers.workers, fired: fired.alerts };
 }
