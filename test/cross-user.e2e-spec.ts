@@ -111,7 +111,8 @@ describe('Cross-user isolation: every route with an id of a user-owned thing (e2
     const graph = await (await fetch(`${base}/api/v1/graph/${world.fileId}`, { headers })).json();
     const { data: f } = file as { data: Record<string, unknown> };
     const { data: m } = memory as { data: Record<string, unknown> };
-    return JSON.stringify({ file: [f.id, f.status, f.size_bytes], memory: m.value, graph: (graph as { data: unknown }).data });
+    if (f.file_id !== world.fileId || m.value === undefined) throw new Error("A's file or memory is gone");
+    return JSON.stringify({ file: [f.file_id, f.status, f.chunk_count], memory: m.value, graph: (graph as { data: unknown }).data });
   }
 
   beforeAll(async () => {
