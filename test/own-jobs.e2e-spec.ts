@@ -68,10 +68,11 @@ describe('Own jobs and priorities (e2e, API and worker processes)', () => {
       active_jobs: number;
       files: number;
     };
-  const startWorker = async () => {
-    const worker = startNode('src/worker.js', { ...env, WORKER_QUEUES: 'file_processing', WORKER_CONCURRENCY: '1' });
+  const startWorker = async (extra: Record<string, string> = {}) => {
+    const worker = startNode('src/worker.js', { ...env, WORKER_QUEUES: 'file_processing', WORKER_CONCURRENCY: '1', ...extra });
     children.push(worker);
     await worker.waitForOutput(/worker ready/, 60_000);
+    return worker;
   };
 
   beforeAll(async () => {
@@ -208,4 +209,31 @@ describe('Own jobs and priorities (e2e, API and worker processes)', () => {
     expect(ended.filter((j) => j.status === 'finished')).toHaveLength(5);
     expect(await usage(user.token)).toMatchObject({ active_jobs: 0, files: 6 });
   }, 180_000);
+
+  it('keeps counting a job whose worker was killed mid-run, once, until a restarted worker ends it', async () => {
+    for (const child of children.slice(1)) {
+      child.process.kill('SIGTERM');
+      await child.exited;
+    }
+    const crashEnv = { WORKER_LOCK_DURATION_MS: '1500', WORKER_STALLED_INTERVAL_MS: '500' };
+    const user = await register();
+    const story = 'Ada Lovelace met Charles Babbage in London. They wrote about the Analytical Engine together. ';
+    const big = await upload(user.token, Buffer.from(`${randomUUID()}\n${story.repeat(2_000)}`), 'big.txt');
+    const doomed = await startWorker(crashEnv);
+    await waitFor(async () => (await job(user.token, big.job_id)).status === 'started', 60_000);
+    doomed.process.kill('SIGKILL');
+    await doomed.exited;
+    expect(await usage(user.token)).toMatchObject({ active_jobs: 1, files: 1 });
+
+    await startWorker(crashEnv);
+    let last: OwnJob | undefined;
+    const ended = await waitFor(async () => {
+      last = await job(user.token, big.job_id);
+      return last.status === 'finished' || last.status === 'failed' ? last : undefined;
+    }, 90_000).catch((error: Error) => {
+      throw new Error(`${error.message}; job: ${JSON.stringify(last)}; worker: ${children.at(-1)!.output().slice(-2000)}`);
+    });
+    expect(ended.ended_at).toEqual(expect.any(String));
+    expect(await usage(user.token)).toMatchObject({ active_jobs: 0, files: 1 });
+  }, 240_000);
 });
