@@ -1,42 +1,8 @@
-import { GraphMerger } from '../graph-merger.js';
-import { RulesGraphExtractor } from './rules-graph.extractor.js';
 import { FRESH_TEXTS, HELD_OUT_TEXTS, type HeldOutText, NO_PERSON_SENTENCES, UNSEEN_TEXTS } from './testing/held-out-corpus.js';
-import {
-  addScores,
-  formatScore,
-  GOLD_TYPES,
-  type Prediction,
-  precision,
-  recall,
-  type Score,
-  scoreText,
-  zeroScore,
-} from './testing/ner-score.js';
-
-/** The entities one text yields as a file graph would store them (extracted, then merged within the file). */
-async function predictions(text: string): Promise<Prediction[]> {
-  const result = await new RulesGraphExtractor().extract([{ id: 'chunk-0', text }]);
-  const graph = new GraphMerger().merge(result.chunks, result.failedChunkIds);
-  return [...graph.entities.values()].map((e) => ({ name: e.name, type: e.type }));
-}
+import { predictions, scoreSet } from './testing/held-out-scoring.js';
+import { addScores, formatScore, precision, recall, type Score, scoreText, zeroScore } from './testing/ner-score.js';
 
 describe('RulesGraphExtractor on held-out texts', () => {
-  /** Scores a set of texts, logs the names found and P/R per type of each text and of the set. */
-  async function scoreSet(title: string, samples: HeldOutText[]): Promise<Score> {
-    let total: Score = zeroScore();
-    const report: string[] = [];
-    for (const sample of samples) {
-      const predicted = await predictions(sample.text);
-      const score = scoreText(predicted, sample.gold, sample.ignore);
-      total = addScores(total, score);
-      const named = predicted.filter((p) => (GOLD_TYPES as string[]).includes(p.type));
-      report.push(formatScore(`${sample.style}: ${named.map((p) => `${p.name}/${p.type}`).join(', ')}`, score));
-    }
-    report.push(formatScore(`ALL of ${title}`, total));
-    console.log(report.join('\n'));
-    return total;
-  }
-
   it('finds people, organizations and places of all held-out texts with precision and recall of at least 0.8', async () => {
     const sets: [string, HeldOutText[]][] = [
       ['the first set (the rules were written against it)', HELD_OUT_TEXTS],

@@ -21,9 +21,9 @@ export interface HeldOutText {
   ignore?: string[];
 }
 
-const person = (...names: string[]): GoldEntity => ({ type: 'person', names });
-const organization = (...names: string[]): GoldEntity => ({ type: 'organization', names });
-const place = (...names: string[]): GoldEntity => ({ type: 'place', names });
+export const person = (...names: string[]): GoldEntity => ({ type: 'person', names });
+export const organization = (...names: string[]): GoldEntity => ({ type: 'organization', names });
+export const place = (...names: string[]): GoldEntity => ({ type: 'place', names });
 
 export const HELD_OUT_TEXTS: HeldOutText[] = [
   {

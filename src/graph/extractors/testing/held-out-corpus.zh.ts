@@ -1,4 +1,4 @@
-import type { GoldEntity, HeldOutText } from './held-out-corpus.js';
+import { type HeldOutText, organization, person, place } from './held-out-corpus.js';
 
 /**
  * Held-out Chinese texts for the `rules` extractor, Traditional and Simplified. Written BEFORE the Chinese rules
@@ -7,10 +7,6 @@ import type { GoldEntity, HeldOutText } from './held-out-corpus.js';
  * if a figure drops, fix the rules, not these texts. The texts the rules were written against (the e2e fixtures)
  * are scored apart.
  */
-const person = (...names: string[]): GoldEntity => ({ type: 'person', names });
-const organization = (...names: string[]): GoldEntity => ({ type: 'organization', names });
-const place = (...names: string[]): GoldEntity => ({ type: 'place', names });
-
 export const CHINESE_HELD_OUT_TEXTS: HeldOutText[] = [
   {
     style: 'news (Traditional)',
