@@ -117,8 +117,34 @@ describe('Quotas (e2e)', () => {
     const accepted = await upload(token, text('urgent'), '?priority=high').expect(202);
     const job = await t.http().get(`/api/v1/jobs/${accepted.body.data.job_id}`).set('Authorization', `Bearer ${token}`).expect(200);
     expect(job.body.data).toMatchObject({ priority: 'high', status: 'queued', queue: 'file_processing' });
+    const alias = await t
+      .http()
+      .post('/api/v1/files/upload?priority=low')
+      .set('Authorization', `Bearer ${token}`)
+      .attach('file', text('by the other path'), 'other.txt')
+      .expect(202);
+    expect((await t.http().get(`/api/v1/jobs/${alias.body.data.job_id}`).set('Authorization', `Bearer ${token}`)).body.data.priority).toBe('low');
     await upload(admin, text('admin urgent'), '?priority=high').expect(202);
     await upload(token, text('bad'), '?priority=urgent').expect(400);
+  });
+
+  it('takes priority in the body of vectors and graph regenerate, with the same permission', async () => {
+    const { token, id } = await newUser();
+    const fileId = (await upload(token, text('regenerate me')).expect(202)).body.data.file_id as string;
+    const regenerate = (kind: 'vectors' | 'graph', body: Record<string, unknown>) =>
+      t.http().post(`/api/v1/${kind}/${fileId}/regenerate`).set('Authorization', `Bearer ${token}`).send(body);
+    for (const kind of ['vectors', 'graph'] as const) {
+      expect((await regenerate(kind, { priority: 'high' }).expect(403)).body.error.code).toBe('PRIORITY_NOT_ALLOWED');
+      await regenerate(kind, { priority: 'soon' }).expect(400);
+    }
+    const low = await regenerate('vectors', { priority: 'low' }).expect(202);
+    expect((await t.http().get(`/api/v1/jobs/${low.body.data.job_id}`).set('Authorization', `Bearer ${token}`).expect(200)).body.data)
+      .toMatchObject({ queue: 'vectorization', priority: 'low', file_id: fileId });
+    await setQuota(id, { allow_high_priority: true }).expect(200);
+    const high = await regenerate('graph', { priority: 'high' }).expect(202);
+    expect((await t.http().get(`/api/v1/jobs/${high.body.data.job_id}`).set('Authorization', `Bearer ${token}`).expect(200)).body.data)
+      .toMatchObject({ queue: 'kg_extraction', priority: 'high' });
+    expect((await quota(token)).usage.active_jobs).toBe(3);
   });
 
   it('admits exactly 10 of 50 parallel uploads against a file limit of 10; nothing of the others stays on disk', async () => {
