@@ -1,7 +1,10 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PgliteServer } from './pglite-server.js';
+import { cstring, int32, typedMessage } from './postgres-wire.js';
 
 const PASSWORD = 'test-password';
 const WRITERS = 4;
@@ -58,14 +61,16 @@ describe('PgliteServer', () => {
     expect(rows[0].n).toBe(0);
   });
 
-  it('refuses a connection without the password or with a wrong one, before it reaches the database', async () => {
-    const url = (pool as unknown as { options: { connectionString: string } }).options.connectionString;
-    for (const password of ['', 'wrong-password']) {
-      const client = new pg.Client({ connectionString: url.replace(`:${PASSWORD}@`, password ? `:${password}@` : '@') });
-      client.on('error', () => undefined);
-      await expect(client.connect()).rejects.toThrow(/password/);
-      await client.end().catch(() => undefined);
-    }
+  it('refuses a wrong password (28P01), and answers a client that skips authentication with an error, never a result', async () => {
+    const url = new URL((pool as unknown as { options: { connectionString: string } }).options.connectionString);
+    const wrong = new pg.Client({ connectionString: url.toString().replace(`:${PASSWORD}@`, ':wrong-password@') });
+    wrong.on('error', () => undefined);
+    await expect(wrong.connect()).rejects.toMatchObject({ code: '28P01' });
+    await wrong.end().catch(() => undefined);
+
+    const replies = await rawExchange(Number(url.port), [startupMessage('postgres'), typedMessage('Q', cstring('select 42'))]);
+    expect(replies.map((reply) => String.fromCharCode(reply[0]))).toEqual(['R', 'E']);
+    expect(Buffer.from(replies[1]).toString()).toContain('28P01');
     const { rows } = await pool.query('select 1 as ok');
     expect(rows[0].ok).toBe(1);
   });
@@ -124,3 +129,22 @@ describe('PgliteServer', () => {
     }
   }, 60_000);
 });
+
+function startupMessage(user: string): Uint8Array {
+  const body = Buffer.concat([int32(196608), cstring('user'), cstring(user), new Uint8Array(1)]);
+  return Buffer.concat([int32(body.length + 4), body]);
+}
+
+/** Sends each message after the previous one was answered; resolves with the answers (until the server closes). */
+async function rawExchange(port: number, messages: Uint8Array[]): Promise<Uint8Array[]> {
+  const socket = connect(port, '127.0.0.1');
+  const replies: Uint8Array[] = [];
+  const next = () => once(socket, 'data').then(([data]) => replies.push(data as Buffer));
+  await once(socket, 'connect');
+  for (const message of messages) {
+    socket.write(message);
+    await next();
+  }
+  socket.destroy();
+  return replies;
+}

@@ -1,13 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
-import { cstring, typedMessage } from './postgres-wire.js';
+import { cstring, int32, typedMessage } from './postgres-wire.js';
 import { PgliteSessionQueue } from './pglite-session-queue.js';
 
 const int16 = (n: number) => new Uint8Array([n >> 8, n & 0xff]);
-const int32 = (n: number) => {
-  const bytes = new Uint8Array(4);
-  new DataView(bytes.buffer).setInt32(0, n);
-  return bytes;
-};
 const query = (sql: string) => typedMessage('Q', cstring(sql));
 const parse = (sql: string) => typedMessage('P', cstring(''), cstring(sql), int16(0));
 const bind = (value: string) => {

@@ -1,9 +1,8 @@
 /** The few Postgres wire-protocol facts the PGlite session queue needs (protocol 3.0). */
 
 const TERMINATE = 0x58; // 'X'
-const PASSWORD = 0x70; // 'p'
+const PASSWORD_MESSAGE = 0x70; // 'p': PasswordMessage, SASLInitialResponse, SASLResponse
 const PROTOCOL_3 = 196608;
-const CLEARTEXT_PASSWORD = 3;
 const READY_FOR_QUERY = 0x5a; // 'Z'
 const IDLE = 0x49; // 'I': not in a transaction block
 const READY_FOR_QUERY_LENGTH = 6;
@@ -18,19 +17,22 @@ export function isStartupMessage(message: Uint8Array): boolean {
   return new DataView(message.buffer, message.byteOffset, message.byteLength).getInt32(4) === PROTOCOL_3;
 }
 
-/** The password of a PasswordMessage, or undefined for any other message. */
-export function passwordOf(message: Uint8Array): string | undefined {
-  if (message[0] !== PASSWORD || message.length < 6) return undefined;
-  return new TextDecoder().decode(message.subarray(5, message.length - 1));
+/** An Authentication message ('R') with its code: 10 SASL, 11 SASL continue, 12 SASL final. */
+export function authentication(code: number, payload = ''): Uint8Array {
+  return typedMessage('R', int32(code), new TextEncoder().encode(payload));
 }
 
-/** The backend asks for the password (AuthenticationCleartextPassword). */
-export function passwordRequest(): Uint8Array {
-  const message = new Uint8Array(9);
-  message[0] = 'R'.charCodeAt(0);
-  new DataView(message.buffer).setInt32(1, 8);
-  new DataView(message.buffer).setInt32(5, CLEARTEXT_PASSWORD);
-  return message;
+/** The mechanism and data of a SASLInitialResponse ('p': mechanism, then the length and bytes of its data). */
+export function saslInitialResponse(message: Uint8Array): { mechanism: string; data: string } | undefined {
+  if (message[0] !== PASSWORD_MESSAGE) return undefined;
+  const end = message.indexOf(0, 5);
+  if (end < 0 || end + 5 > message.length) return undefined;
+  return { mechanism: decode(message.subarray(5, end)), data: decode(message.subarray(end + 5)) };
+}
+
+/** The data of a SASLResponse ('p'), or undefined for any other message. */
+export function saslResponse(message: Uint8Array): string | undefined {
+  return message[0] === PASSWORD_MESSAGE ? decode(message.subarray(5)) : undefined;
 }
 
 /** A FATAL ErrorResponse with its SQLSTATE (e.g. 28P01 invalid_password). */
@@ -90,4 +92,14 @@ export function typedMessage(type: string, ...parts: Uint8Array[]): Uint8Array {
 
 export function cstring(text: string): Uint8Array {
   return new TextEncoder().encode(`${text}\0`);
+}
+
+export function int32(value: number): Uint8Array {
+  const bytes = new Uint8Array(4);
+  new DataView(bytes.buffer).setInt32(0, value);
+  return bytes;
+}
+
+function decode(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes);
 }
