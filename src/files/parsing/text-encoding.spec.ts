@@ -83,6 +83,13 @@ describe('text encodings', () => {
     expect(detectTextEncoding(utf16WithoutBom)).toBeUndefined();
   });
 
+  it('fails with 422 on a Big5 file that turns into binary after its head', async () => {
+    const binary = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i % 2 ? 0xff : 0x80)));
+    const bytes = Buffer.concat([encoded(guide.repeat(30), 'big5'), binary]);
+    expect(parser.textEncoding(bytes.subarray(0, 64 * 1024), 'txt')).toBe('big5');
+    await expect(parsed(bytes, 'txt')).rejects.toBeInstanceOf(CorruptDocumentError);
+  });
+
   it('puts a charset in the content type of text that is not UTF-8', () => {
     expect(withCharset('text/plain', 'big5')).toBe('text/plain; charset=big5');
     expect(withCharset('text/plain', 'utf-8')).toBe('text/plain');

@@ -9,6 +9,10 @@ import { detectTextEncoding, type TextEncoding } from './text-encoding.js';
 /** Characters per segment when a long text file is read in parts (bounded memory). */
 export const TEXT_SEGMENT_CHARS = 1 << 20;
 
+// Undecodable characters tolerated in a legacy-encoded file: at most this many, or this share of its characters.
+const MAX_REPLACEMENTS = 16;
+const MAX_REPLACEMENT_SHARE = 0.001;
+
 /** Turns byte chunks into text; `undefined` flushes what is buffered at the end. */
 type ChunkDecoder = (bytes: Buffer | undefined) => string;
 
@@ -53,11 +57,25 @@ async function readHead(path: string): Promise<Buffer> {
   }
 }
 
-/** UTF-8 strictly with the platform's decoder; the legacy and UTF-16 encodings with iconv-lite (BOM stripped). */
+/**
+ * UTF-8 strictly with the platform's decoder; the legacy and UTF-16 encodings with iconv-lite (BOM stripped), which
+ * replaces what it cannot decode: a few replacements are tolerated (real Big5 files hold vendor characters), more
+ * mean the bytes are not text in that encoding.
+ */
 function decoderFor(encoding: TextEncoding, type: TextDocumentType): ChunkDecoder {
   if (encoding !== 'utf-8') {
     const decoder = iconv.getDecoder(encoding);
-    return (bytes) => (bytes ? decoder.write(bytes) : (decoder.end() ?? ''));
+    let characters = 0;
+    let replacements = 0;
+    return (bytes) => {
+      const text = bytes ? decoder.write(bytes) : (decoder.end() ?? '');
+      characters += text.length;
+      for (let at = text.indexOf('\ufffd'); at >= 0; at = text.indexOf('\ufffd', at + 1)) replacements += 1;
+      if (replacements > MAX_REPLACEMENTS && replacements > characters * MAX_REPLACEMENT_SHARE) {
+        throw new CorruptDocumentError(type, `it is not valid ${encoding} text`);
+      }
+      return text;
+    };
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
   return (bytes) => {

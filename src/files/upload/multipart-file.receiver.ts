@@ -4,6 +4,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import busboy from 'busboy';
+import { graphemeBoundaryAtOrBefore } from '../../common/text/grapheme-boundary.js';
 import { BlobStorage } from '../../infra/storage/blob-storage.js';
 import { FileTooLargeError, InvalidMultipartError, NoFilePartError, UploadAbortedError } from '../files.errors.js';
 
@@ -162,10 +163,18 @@ export class MultipartFileReceiver {
   }
 }
 
-/** The client's file name as metadata: its last path segment, no control characters, at most 255 characters. */
+const MAX_FILENAME_CHARS = 255;
+
+/**
+ * The client's file name as metadata: its last path segment, no control characters, at most 255 UTF-16 units.
+ * Busboy decodes both `filename="…"` (UTF-8) and RFC 5987 `filename*=UTF-8''…` (which wins), so names in any script
+ * arrive as sent.
+ */
 export function safeFilename(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  const trimmed = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  // Never cut inside a character or emoji (a CJK or emoji name longer than the limit stays valid text).
+  const cleaned = trimmed.slice(0, graphemeBoundaryAtOrBefore(trimmed, MAX_FILENAME_CHARS));
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'upload' : cleaned;
 }
