@@ -26,14 +26,14 @@ const heldHere = new Set<string>();
 export class EmbeddedDbOwnership {
   private readonly file: string;
 
-  constructor(private readonly dataDir: string) {
+  constructor(dataDir: string) {
     this.file = join(dataDir, OWNER_FILE);
   }
 
   /** Claims the folder; resolves undefined when this process is now the owner, else with the live owner's record. */
   async claim(): Promise<EmbeddedDbOwner | undefined> {
     for (;;) {
-      if (await createExclusiveFile(this.file, JSON.stringify({ pid: process.pid, started: processStart(process.pid) }))) {
+      if (await createExclusiveFile(this.file, ownRecord())) {
         heldHere.add(this.file);
         return undefined;
       }
@@ -46,7 +46,7 @@ export class EmbeddedDbOwnership {
   /** Records where the owner serves the database, for the other processes of this DATA_DIR. */
   async publish(port: number): Promise<void> {
     const temporary = `${this.file}.${randomBytes(4).toString('hex')}`;
-    await writeFile(temporary, JSON.stringify({ pid: process.pid, started: processStart(process.pid), port }), { mode: 0o600 });
+    await writeFile(temporary, ownRecord(port), { mode: 0o600 });
     await rename(temporary, this.file);
   }
 
@@ -83,6 +83,10 @@ export class EmbeddedDbOwnership {
       await unlink(breaker);
     }
   }
+}
+
+function ownRecord(port?: number): string {
+  return JSON.stringify({ pid: process.pid, started: processStart(process.pid), port } satisfies EmbeddedDbOwner);
 }
 
 function isAlive(owner: EmbeddedDbOwner, file: string): boolean {

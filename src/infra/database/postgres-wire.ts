@@ -1,4 +1,4 @@
-/** The few Postgres wire-protocol facts the PGlite session queue needs (protocol 3.0). */
+/** The few Postgres wire-protocol facts the PGlite server needs (protocol 3.0): framing, authentication, states. */
 
 const TERMINATE = 0x58; // 'X'
 const PASSWORD_MESSAGE = 0x70; // 'p': PasswordMessage, SASLInitialResponse, SASLResponse
