@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import request from 'supertest';
-import { RedisKeys } from '../src/infra/redis/redis-keys.js';
 import { makePdf } from './fixtures/make-fixtures.js';
 import { TEST_PASSWORD, randomEmail } from './support/auth.js';
 import { type Child, startNode } from './support/child-process.js';
 import { compileForProcesses } from './support/compiled-src.js';
 import { freePort } from './support/private-redis.js';
+import { deleteQuotaKeys } from './support/quota-keys.js';
 import { requireRedis, TEST_REDIS_URL } from './support/require-redis.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -103,16 +103,7 @@ describe('Own jobs and priorities (e2e, API and worker processes)', () => {
       child.process.kill('SIGTERM');
       await child.exited;
     }
-    for (const id of userIds) {
-      await redis.del(
-        RedisKeys.quotaStored(id),
-        RedisKeys.quotaInFlight(id),
-        RedisKeys.quotaInFlightBytes(id),
-        RedisKeys.quotaUploads(id),
-        RedisKeys.quotaActiveJobs(id),
-        RedisKeys.userJobs(id),
-      );
-    }
+    await deleteQuotaKeys(redis, userIds);
     await redis.quit();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -6,6 +6,7 @@ import { QueueName } from '../src/infra/queue/queue-names.js';
 import { TaskQueueService } from '../src/infra/queue/task-queue.service.js';
 import { RedisKeys } from '../src/infra/redis/redis-keys.js';
 import { loginAdmin, registerAndLogin } from './support/auth.js';
+import { deleteQuotaKeys } from './support/quota-keys.js';
 import { TEST_REDIS_URL } from './support/require-redis.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -53,16 +54,7 @@ describe('Quotas (e2e)', () => {
     redis = new Redis(TEST_REDIS_URL);
   });
   afterAll(async () => {
-    for (const id of users) {
-      await redis.del(
-        RedisKeys.quotaStored(id),
-        RedisKeys.quotaInFlight(id),
-        RedisKeys.quotaInFlightBytes(id),
-        RedisKeys.quotaUploads(id),
-        RedisKeys.quotaActiveJobs(id),
-        RedisKeys.userJobs(id),
-      );
-    }
+    await deleteQuotaKeys(redis, users);
     await redis.quit();
     await t.close();
   });

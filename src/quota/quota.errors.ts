@@ -16,13 +16,6 @@ export class QuotaExceededError extends DomainError {
   }
 }
 
-/** Two uploads at once with the same client-chosen file id. */
-export class UploadInFlightError extends DomainError {
-  constructor(fileId: string) {
-    super('FILE_ID_TAKEN', 'An upload with this file id is already in progress', HttpStatus.CONFLICT, { file_id: fileId });
-  }
-}
-
 export class PriorityNotAllowedError extends DomainError {
   constructor() {
     super('PRIORITY_NOT_ALLOWED', 'Your quota does not allow priority=high', HttpStatus.FORBIDDEN);

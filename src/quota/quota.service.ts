@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser, UserRole } from '../common/auth/auth-user.js';
 import { FileRecordsService } from '../files/file-records.service.js';
+import { FileIdTakenError } from '../files/files.errors.js';
 import { AppConfig } from '../infra/config/app-config.js';
 import { isQueueName, QueueName } from '../infra/queue/queue-names.js';
 import { TaskQueueService } from '../infra/queue/task-queue.service.js';
 import type { TaskPriority } from '../infra/queue/task-priority.js';
-import { PriorityNotAllowedError, QuotaExceededError, UploadInFlightError } from './quota.errors.js';
+import { PriorityNotAllowedError, QuotaExceededError } from './quota.errors.js';
 import { QuotaLedger, Refusal } from './quota-ledger.js';
 import { effectiveLimits, QUOTA_FIELDS, QuotaLimits, QuotaOverrides } from './quota-limits.js';
 import { QuotaRepository } from './quota.repository.js';
@@ -100,7 +101,8 @@ export class QuotaService {
     for (;;) {
       const result = await this.ledger.reserveUpload(userId, fileId, uploadLimits, Date.now() + RESERVATION_TTL_MS);
       if (result.ok) return new UploadReservation(this.ledger, userId, fileId, limits.max_storage_bytes, declaredBytes);
-      if ('reason' in result && result.reason === 'taken') throw new UploadInFlightError(fileId);
+      // Two uploads at once with the same client-chosen file id.
+      if ('reason' in result && result.reason === 'taken') throw new FileIdTakenError(fileId);
       // Count from the database and ask again, once: a refusal must rest on the real state.
       if (reconciled) throw refusalError((result as { refusal: Refusal }).refusal);
       await this.reconcileStored(userId);
