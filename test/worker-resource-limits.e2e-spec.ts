@@ -1,16 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { makeDocx } from './fixtures/make-fixtures.js';
 import { type Child, startNode } from './support/child-process.js';
 import { compileForProcesses } from './support/compiled-src.js';
 import { freePort } from './support/private-redis.js';
-import { requireRedis, TEST_REDIS_URL } from './support/require-redis.js';
+import { requireRedis } from './support/require-redis.js';
+import { testEnv } from './support/test-env.js';
 import { waitFor } from './support/wait-for.js';
 
-const ADMIN = { email: 'admin@example.com', password: 'admin-password-123' };
 
 /**
  * Worker resource limits with real processes (the compiled API and a dedicated worker): a job's parsing thread is
@@ -28,22 +27,12 @@ describe('worker resource limits (API and worker processes)', () => {
     await requireRedis();
     await compileForProcesses();
     const port = await freePort();
-    env = {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
-      DATA_DIR: dataDir,
-      EMBEDDED_DB_PORT: String(await freePort()),
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      KG_EXTRACTION_THREADS: '1',
-    };
+    env = testEnv({ LOG_LEVEL: 'warn', DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()), KG_EXTRACTION_THREADS: '1' });
     apiProcess = startNode('src/main.js', { ...env, PORT: String(port), HOST: '127.0.0.1', RUN_WORKERS: 'false' });
     await apiProcess.waitForOutput(/Swagger/, 60_000);
     api = `http://127.0.0.1:${port}`;
-    token = (await request(api).post('/api/v1/auth/login').send(ADMIN).expect(200)).body.data.access_token as string;
+    const login = await request(api).post('/api/v1/auth/login').send({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+    token = login.body.data.access_token as string;
   }, 90_000);
   afterAll(async () => {
     for (const child of [...workers, apiProcess]) {
