@@ -4,7 +4,8 @@ import type { TaskPriority } from './task-priority.js';
  * The original system's RQ enqueue options, mapped onto BullMQ by TaskQueueService:
  * job_timeout → jobTimeoutMs (enforced by the worker runner), result_ttl → removeOnComplete.age,
  * failure_ttl → removeOnFail.age, enqueue_in / enqueue_at → delay, Retry(max, interval) → attempts = max + 1
- * with a fixed backoff, priority → BullMQ priority (high 1, normal 3, low 5; one more while the fair scheduler holds a job back), job id → dedup.
+ * with a fixed backoff, priority → BullMQ priority (high 1, normal 3, low 5; one more while the fair scheduler
+ * holds a job back), job id → dedup.
  */
 export interface TaskOptions {
   jobId?: string;
