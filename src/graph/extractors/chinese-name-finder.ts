@@ -1,13 +1,21 @@
-import type { EntityType } from '../graph.types.js';
+import {
+  type CjkName,
+  hasNameCharacters,
+  namesPerSentence,
+  quotedConcepts,
+  type Segment,
+  segmentsOf,
+  withoutOverlaps,
+} from './cjk-names.js';
 import {
   CHINESE_STOPWORDS,
   KNOWN_PLACES,
   NAME_BOUNDARY_WORDS,
   NOT_PLACE_FIRST,
-  PREPOSITIONS,
   NOT_PLACES,
   ORGANIZATION_SUFFIXES,
   PLACE_SUFFIXES,
+  PREPOSITIONS,
   SHORT_ORGANIZATION_SUFFIXES,
   SPEECH_VERBS,
   SURNAMES,
@@ -16,33 +24,12 @@ import {
   TWO_CHARACTER_PLACE_SUFFIXES,
 } from './name-cues.zh.js';
 
-/** A name found in Chinese text, with its [start, end) offsets in the chunk. */
-export interface ChineseName {
-  name: string;
-  type: EntityType;
-  start: number;
-  end: number;
-}
-
-interface Segment {
-  text: string;
-  start: number;
-  end: number;
-  wordLike: boolean;
-}
-
-const SENTENCE = /[^。！？；!?;\n]+[。！？；!?;]*/gu;
-const QUOTED = /[「『“]([^「」『』“”\n。！？]{2,24})[」』”]/gu;
 const HAN = /\p{Script=Han}/u;
-/** A name holds letters and digits only (never punctuation) and at least two of them. */
-const NAME_CHARACTERS = /^[\p{L}\p{N}]{2,}$/u;
 const NUMBER_WORD = /^[\p{N}〇零一二三四五六七八九十百千萬万億亿兩两]+$/u;
 // An organization's own name before its suffix: at most this many words and characters ("星河動力" + "公司").
 const MAX_NAME_WORDS = 4;
 const MAX_NAME_CHARS = 8;
 const MAX_PLACE_CHARS = 6;
-// Overlapping candidates: the higher priority wins, then the longer.
-const PRIORITY: Partial<Record<EntityType, number>> = { concept: 4, organization: 3, person: 2, place: 1 };
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /**
@@ -50,25 +37,16 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
  * reader uses: an organization's suffix (公司, 大學, 銀行, 基金會, 政府, 部, 局, 協會 ...) after its own name, a place's
  * suffix (市, 省, 縣, 國, 區 ...) or a well-known place, a family name next to a title (先生, 女士, 博士, 教授, 總統;
  * 董事長 X, 市長 X), a term in 「…」. Words come from Intl.Segmenter; single characters, punctuation and stop-words
- * are never names. A name found once is found again wherever the chunk repeats it.
+ * are never names.
  */
 export class ChineseNameFinder {
   /** The names of each sentence of the text, in order. */
-  find(text: string): ChineseName[][] {
-    const sentences = Array.from(text.matchAll(SENTENCE), (m) => ({ start: m.index, end: m.index + m[0].length }));
-    const found = sentences.map(({ start, end }) => this.sentenceNames(text, start, end));
-    const known = new Map<string, EntityType>();
-    for (const names of found) for (const { name, type } of names) if (!known.has(name)) known.set(name, type);
-    return sentences.map(({ start, end }, i) => withRepeatedMentions(text, start, end, found[i], known));
+  find(text: string): CjkName[][] {
+    return namesPerSentence(text, (start, end) => this.sentenceNames(text, start, end));
   }
 
-  private sentenceNames(text: string, start: number, end: number): ChineseName[] {
-    const segments = Array.from(segmenter.segment(text.slice(start, end)), (s) => ({
-      text: s.segment,
-      start: start + s.index,
-      end: start + s.index + s.segment.length,
-      wordLike: s.isWordLike === true,
-    }));
+  private sentenceNames(text: string, start: number, end: number): CjkName[] {
+    const segments = segmentsOf(segmenter, text, start, end);
     const candidates = [
       ...quotedConcepts(text, start, end),
       ...organizations(text, start, end, segments),
@@ -80,22 +58,13 @@ export class ChineseNameFinder {
   }
 }
 
-function quotedConcepts(text: string, start: number, end: number): ChineseName[] {
-  const found: ChineseName[] = [];
-  for (const match of text.slice(start, end).matchAll(QUOTED)) {
-    const at = start + match.index + 1;
-    found.push({ name: match[1].trim(), type: 'concept', start: at, end: at + match[1].length });
-  }
-  return found;
-}
-
 /**
  * An organization suffix and its own name before it: the rest of the word the suffix ends ("經濟" of "經濟部"),
  * then whole words back to a boundary ("星河|動力" + "公司"). A one-character suffix must end its word and follow
  * at least two characters ("全部", "結局" are ordinary words).
  */
-function organizations(text: string, start: number, end: number, segments: Segment[]): ChineseName[] {
-  const found: ChineseName[] = [];
+function organizations(text: string, start: number, end: number, segments: Segment[]): CjkName[] {
+  const found: CjkName[] = [];
   const sentence = text.slice(start, end);
   for (const suffix of ORGANIZATION_SUFFIXES) {
     const short = SHORT_ORGANIZATION_SUFFIXES.has(suffix);
@@ -127,8 +96,8 @@ function organizations(text: string, start: number, end: number, segments: Segme
  * A word ending in a place suffix ("高雄市"), or a suffix the segmenter split off, with the word before it
  * ("寧波|市") or the single characters of an unknown name ("成|華|區").
  */
-function places(text: string, segments: Segment[]): ChineseName[] {
-  const found: ChineseName[] = [];
+function places(text: string, segments: Segment[]): CjkName[] {
+  const found: CjkName[] = [];
   for (const [k, segment] of segments.entries()) {
     if (!segment.wordLike) continue;
     const suffix = Array.from(segment.text).pop() ?? '';
@@ -167,8 +136,8 @@ function isPlaceName(name: string, suffix: string): boolean {
   return chars.every((c) => HAN.test(c));
 }
 
-function knownPlaces(text: string, start: number, end: number): ChineseName[] {
-  const found: ChineseName[] = [];
+function knownPlaces(text: string, start: number, end: number): CjkName[] {
+  const found: CjkName[] = [];
   const sentence = text.slice(start, end);
   for (const place of KNOWN_PLACES) {
     for (let at = sentence.indexOf(place); at >= 0; at = sentence.indexOf(place, at + place.length)) {
@@ -179,8 +148,8 @@ function knownPlaces(text: string, start: number, end: number): ChineseName[] {
 }
 
 /** A family name and one or two given-name characters right after a role ("董事長劉建國") or before a title ("王淑芬女士"). */
-function people(text: string, start: number, end: number): ChineseName[] {
-  const found: ChineseName[] = [];
+function people(text: string, start: number, end: number): CjkName[] {
+  const found: CjkName[] = [];
   const sentence = text.slice(start, end);
   for (const title of TITLES_BEFORE_NAME) {
     for (let at = sentence.indexOf(title); at >= 0; at = sentence.indexOf(title, at + 1)) {
@@ -262,37 +231,5 @@ function isBoundaryWord(word: string): boolean {
 }
 
 function isUsableName(name: string): boolean {
-  return NAME_CHARACTERS.test(name) && !CHINESE_STOPWORDS.has(name);
-}
-
-/** The candidates that overlap no better one (higher priority, then longer), in text order. */
-function withoutOverlaps(candidates: ChineseName[]): ChineseName[] {
-  const ranked = [...candidates].sort(
-    (a, b) => (PRIORITY[b.type] ?? 0) - (PRIORITY[a.type] ?? 0) || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  );
-  const kept: ChineseName[] = [];
-  for (const candidate of ranked) {
-    if (kept.some((k) => candidate.start < k.end && k.start < candidate.end)) continue;
-    kept.push(candidate);
-  }
-  return kept.sort((a, b) => a.start - b.start);
-}
-
-/** The sentence's names plus every other mention in it of a name found elsewhere in the chunk. */
-function withRepeatedMentions(
-  text: string,
-  start: number,
-  end: number,
-  names: ChineseName[],
-  known: Map<string, EntityType>,
-): ChineseName[] {
-  const mentions = [...names];
-  const sentence = text.slice(start, end);
-  for (const [name, type] of known) {
-    for (let at = sentence.indexOf(name); at >= 0; at = sentence.indexOf(name, at + name.length)) {
-      const span = { start: start + at, end: start + at + name.length };
-      if (!mentions.some((m) => span.start < m.end && m.start < span.end)) mentions.push({ name, type, ...span });
-    }
-  }
-  return mentions.sort((a, b) => a.start - b.start);
+  return hasNameCharacters(name) && !CHINESE_STOPWORDS.has(name);
 }
