@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser, UserRole } from '../common/auth/auth-user.js';
+import { DependencyUnavailableError } from '../common/errors/domain-error.js';
 import { FileRecordsService } from '../files/file-records.service.js';
 import { FileIdTakenError } from '../files/files.errors.js';
 import { AppConfig } from '../infra/config/app-config.js';
@@ -97,16 +98,17 @@ export class QuotaService {
       maxStorageBytes: limits.max_storage_bytes,
       maxUploadsPerHour: limits.max_uploads_per_hour,
     };
-    let reconciled = false;
-    for (;;) {
+    for (let attempt = 0; ; attempt += 1) {
       const result = await this.ledger.reserveUpload(userId, fileId, uploadLimits, Date.now() + RESERVATION_TTL_MS);
       if (result.ok) return new UploadReservation(this.ledger, userId, fileId, limits.max_storage_bytes, declaredBytes);
       // Two uploads at once with the same client-chosen file id.
       if ('reason' in result && result.reason === 'taken') throw new FileIdTakenError(fileId);
       // Count from the database and ask again, once: a refusal must rest on the real state.
-      if (reconciled) throw refusalError((result as { refusal: Refusal }).refusal);
+      if (attempt > 0) {
+        if ('refusal' in result) throw refusalError(result.refusal);
+        throw new DependencyUnavailableError('redis', 'the quota ledger could not be rebuilt; try again');
+      }
       await this.reconcileStored(userId);
-      reconciled = true;
     }
   }
 

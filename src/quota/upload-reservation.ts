@@ -35,11 +35,6 @@ export class UploadReservation {
     private readonly declaredBytes: number | null,
   ) {}
 
-  /** Whether the stream must report its byte count (only when storage is limited). */
-  get limitsBytes(): boolean {
-    return this.maxStorageBytes !== null;
-  }
-
   /** Told the bytes received so far; throws QUOTA_EXCEEDED (storage_bytes) once they pass what the user has left. */
   async admitBytes(received: number): Promise<void> {
     if (this.maxStorageBytes === null || received <= this.granted) return;
