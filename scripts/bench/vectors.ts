@@ -1,27 +1,37 @@
 /**
- * Vector store benchmark: embed + store throughput (chunks/s) and search latency (p50/p95) at 10k and 100k
- * vectors, with the default hash provider, on the embedded PGlite and, when DATABASE_URL is set, on PostgreSQL.
- *   npm run bench:vectors    (BENCH_SIZES=10000,100000 BENCH_QUERIES=200 to change)
+ * Vector store benchmark, hash provider, 384-d, top 5, on the embedded PGlite and, when DATABASE_URL is set, on that
+ * PostgreSQL server (in a schema of its own, dropped at the end: no table of the server is touched).
+ *   npm run bench:vectors        (BENCH_SIZES=10000,100000 BENCH_QUERIES=200 to change)
+ * Per size: embed and bulk-store throughput, HNSW build, recall@10 of the index against an exact scan (every owner,
+ * and an owner with 1% of the rows), search latency p50/p95 (embed + query) in vector, text and hybrid mode,
+ * throughput and p95 at 1, 8 and 32 concurrent searches, and search latency while a 1,000-chunk file is written
+ * with the index in place (write statements of 500 rows, the old batch, against time-sized ones, the current way).
  * Loads like a bulk import: rows first, then the HNSW index (PGlite inserts into an HNSW index slowly).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { searchTerms } from '../../src/common/text/search-terms.js';
 import { loadConfig } from '../../src/infra/config/app-config.js';
 import { resolveDatabase } from '../../src/infra/database/database-resolver.js';
 import { runMigrations } from '../../src/infra/database/migrations.js';
+import { openSchemaScopedDatabase } from '../../src/infra/database/schema-scoped-database.js';
 import { HashEmbeddingProvider } from '../../src/vectors/embedding/hash-embedding.provider.js';
-import { VectorsRepository } from '../../src/vectors/vectors.repository.js';
-import { chunkVectors, type NewChunkVectorRow } from '../../src/vectors/vectors.schema.js';
+import { fuseByReciprocalRank } from '../../src/vectors/reciprocal-rank-fusion.js';
+import { TextSearchRepository } from '../../src/vectors/text-search.repository.js';
+import { type VectorSearchQuery, VectorsRepository } from '../../src/vectors/vectors.repository.js';
+import { type NewChunkVectorRow } from '../../src/vectors/vectors.schema.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
+const RECALL_QUERIES = 100;
 const DIMENSION = 384;
 const CHUNKS_PER_FILE = 100;
 const OWNERS = 10;
-const EMBED_BATCH = 1000;
+const LOAD_BATCH = 1000;
+const TOP_K = 5;
+const FUSION_DEPTH = 20;
 
 // A deterministic pseudo-random text generator over a 5,000-word vocabulary (Zipf-like word frequencies).
 let seed = 42;
@@ -33,106 +43,20 @@ const vocabulary = Array.from({ length: 5000 }, () =>
 const word = () => vocabulary[Math.floor(vocabulary.length * random() ** 2)];
 const passage = (words: number) => Array.from({ length: words }, word).join(' ');
 
-interface Figures {
-  target: string;
-  size: number;
-  embedPerSec: number;
-  storePerSec: number;
-  embedStorePerSec: number;
-  indexSeconds: number;
-  searchAll: { p50: number; p95: number };
-  searchOwner: { p50: number; p95: number };
-  replaceWithIndexPerSec: number;
+const provider = new HashEmbeddingProvider(DIMENSION);
+const ms = (v: number) => v.toFixed(1);
+const n = (v: number) => Math.round(v).toLocaleString('en-US');
+
+interface Target {
+  name: string;
+  pool: pg.Pool;
+  close(): Promise<void>;
 }
 
-async function benchTarget(target: string, url: string): Promise<Figures[]> {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
-  await runMigrations(pool);
-  const db = drizzle({ client: pool });
-  const repository = new VectorsRepository(db);
-  const provider = new HashEmbeddingProvider(DIMENSION);
-  const owners = Array.from({ length: OWNERS }, () => randomUUID());
-  const results: Figures[] = [];
-
-  for (const size of SIZES) {
-    await db.execute(sql`truncate ${chunkVectors}`);
-    await repository.dropHnswIndex(DIMENSION);
-
-    let embedMs = 0;
-    let storeMs = 0;
-    for (let done = 0; done < size; done += EMBED_BATCH) {
-      const count = Math.min(EMBED_BATCH, size - done);
-      const texts = Array.from({ length: count }, () => passage(60));
-      let t = performance.now();
-      const vectors = await provider.embed(texts);
-      embedMs += performance.now() - t;
-      const rows: NewChunkVectorRow[] = texts.map((text, i) => {
-        const index = done + i;
-        return {
-          chunkId: randomUUID(),
-          fileId: fileIdOf(Math.floor(index / CHUNKS_PER_FILE)),
-          ownerId: owners[Math.floor(index / CHUNKS_PER_FILE) % OWNERS],
-          model: provider.model,
-          dimension: DIMENSION,
-          embedding: vectors[i],
-          chunkIndex: index % CHUNKS_PER_FILE,
-          text,
-        };
-      });
-      t = performance.now();
-      await repository.insertVectors(rows);
-      storeMs += performance.now() - t;
-    }
-
-    let t = performance.now();
-    await db.execute(sql`set maintenance_work_mem = '1GB'`).catch(() => undefined);
-    await repository.ensureHnswIndex(DIMENSION);
-    const indexSeconds = (performance.now() - t) / 1000;
-    await db.execute(sql`analyze ${chunkVectors}`);
-
-    const searchAll: number[] = [];
-    const searchOwner: number[] = [];
-    for (let q = 0; q < QUERIES; q++) {
-      const query = passage(3);
-      for (const [latencies, ownerId] of [[searchAll, undefined], [searchOwner, owners[q % OWNERS]]] as const) {
-        t = performance.now();
-        const [vector] = await provider.embed([query]);
-        const hits = await repository.search({ model: provider.model, dimension: DIMENSION, vector, topK: 5, ownerId });
-        latencies.push(performance.now() - t);
-        if (hits.length !== 5) throw new Error(`search returned ${hits.length} hits, expected 5`);
-      }
-    }
-
-    // A file re-vectorized with the index in place (the regenerate path): 100 chunks, one transaction.
-    const texts = Array.from({ length: CHUNKS_PER_FILE }, () => passage(60));
-    const fileId = fileIdOf(0);
-    t = performance.now();
-    const vectors = await provider.embed(texts);
-    await repository.replaceFileVectors(
-      fileId,
-      texts.map((text, i) => ({
-        chunkId: randomUUID(), fileId, ownerId: owners[0], model: provider.model, dimension: DIMENSION,
-        embedding: vectors[i], chunkIndex: i, text,
-      })),
-    );
-    const replaceWithIndexPerSec = CHUNKS_PER_FILE / ((performance.now() - t) / 1000);
-
-    const figures: Figures = {
-      target,
-      size,
-      embedPerSec: size / (embedMs / 1000),
-      storePerSec: size / (storeMs / 1000),
-      embedStorePerSec: size / ((embedMs + storeMs) / 1000),
-      indexSeconds,
-      searchAll: percentiles(searchAll),
-      searchOwner: percentiles(searchOwner),
-      replaceWithIndexPerSec,
-    };
-    print(figures);
-    results.push(figures);
-  }
-  await pool.end();
-  return results;
+/** Owner 0 holds 1% of the files (at least one); the others share the rest. */
+function ownerOf(file: number, files: number, owners: string[]): string {
+  const small = Math.max(1, Math.round(files / 100));
+  return file < small ? owners[0] : owners[1 + (file % (OWNERS - 1))];
 }
 
 function fileIdOf(n: number): string {
@@ -145,21 +69,196 @@ function percentiles(values: number[]): { p50: number; p95: number } {
   return { p50: at(0.5), p95: at(0.95) };
 }
 
-function print(f: Figures): void {
-  const n = (v: number) => Math.round(v).toLocaleString('en-US');
-  const ms = (v: number) => v.toFixed(1);
-  console.log(
-    `${f.target.padEnd(9)} ${n(f.size).padStart(8)} vectors | embed ${n(f.embedPerSec)}/s, bulk store ${n(f.storePerSec)}/s, ` +
-      `embed+store ${n(f.embedStorePerSec)} chunks/s | HNSW build ${f.indexSeconds.toFixed(1)} s | ` +
-      `search (embed+query, top 5) all p50 ${ms(f.searchAll.p50)} ms p95 ${ms(f.searchAll.p95)} ms, ` +
-      `one owner p50 ${ms(f.searchOwner.p50)} ms p95 ${ms(f.searchOwner.p95)} ms | ` +
-      `replace 100-chunk file with index ${n(f.replaceWithIndexPerSec)} chunks/s`,
-  );
+async function timed<T>(run: () => Promise<T>, into: number[]): Promise<T> {
+  const start = performance.now();
+  const result = await run();
+  into.push(performance.now() - start);
+  return result;
 }
 
-const config = loadConfig({ EMBEDDED_DB_PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/docai-bench' });
-console.log(`vectors benchmark: hash provider, dimension ${DIMENSION}, sizes ${SIZES.join(', ')}, ${QUERIES} queries each`);
-const embedded = await resolveDatabase(config);
-await benchTarget('pglite', embedded.url);
-await embedded.stop();
-if (process.env.DATABASE_URL) await benchTarget('postgres', process.env.DATABASE_URL);
+async function benchTarget(target: Target): Promise<void> {
+  const db = drizzle({ client: target.pool });
+  const vectors = new VectorsRepository(db);
+  const texts = new TextSearchRepository(db);
+  const owners = Array.from({ length: OWNERS }, () => randomUUID());
+  const { rows: versions } = await target.pool.query<{ version: string; pgvector: string }>(
+    "select version(), (select extversion from pg_extension where extname = 'vector') as pgvector",
+  );
+  console.log(`\n== ${target.name}: ${versions[0].version.split(',')[0]}, pgvector ${versions[0].pgvector}`);
+
+  const vectorSearch = async (query: string, scope: Partial<VectorSearchQuery>, topK = TOP_K) => {
+    const [vector] = await provider.embed([query]);
+    return vectors.search({ model: provider.model, dimension: DIMENSION, vector, topK, ...scope });
+  };
+  // What VectorSearchService does in hybrid mode, without the filenames look-up of the files feature.
+  const hybridSearch = async (query: string, scope: { ownerId?: string }) => {
+    const [vector, text] = await Promise.all([
+      vectorSearch(query, scope, FUSION_DEPTH),
+      texts.search({ terms: searchTerms(query), topK: FUSION_DEPTH, ...scope }),
+    ]);
+    return fuseByReciprocalRank({ vector, text }, TOP_K);
+  };
+
+  for (const size of SIZES) {
+    await target.pool.query('truncate chunk_vectors, chunk_search_terms, chunk_vector_writes');
+    await vectors.dropHnswIndex(DIMENSION);
+    const files = Math.ceil(size / CHUNKS_PER_FILE);
+
+    let embedMs = 0;
+    let storeMs = 0;
+    for (let done = 0; done < size; done += LOAD_BATCH) {
+      const count = Math.min(LOAD_BATCH, size - done);
+      const texts = Array.from({ length: count }, () => passage(60));
+      let t = performance.now();
+      const embeddings = await provider.embed(texts);
+      embedMs += performance.now() - t;
+      const rows: NewChunkVectorRow[] = texts.map((text, i) => {
+        const file = Math.floor((done + i) / CHUNKS_PER_FILE);
+        return {
+          chunkId: randomUUID(),
+          fileId: fileIdOf(file),
+          ownerId: ownerOf(file, files, owners),
+          model: provider.model,
+          dimension: DIMENSION,
+          embedding: embeddings[i],
+          chunkIndex: (done + i) % CHUNKS_PER_FILE,
+          text,
+        };
+      });
+      t = performance.now();
+      await vectors.insertVectors(rows, 500);
+      storeMs += performance.now() - t;
+    }
+    const t = performance.now();
+    await target.pool.query(`set maintenance_work_mem = '1GB'`).catch(() => undefined);
+    await vectors.ensureHnswIndex(DIMENSION);
+    const indexSeconds = (performance.now() - t) / 1000;
+    console.log(
+      `${n(size)} vectors (${n(files)} files; owner A holds 1%) | embed ${n(size / (embedMs / 1000))}/s, ` +
+        `bulk store with full-text terms ${n(size / (storeMs / 1000))}/s | HNSW build ${indexSeconds.toFixed(1)} s ` +
+        '| tables never analyzed',
+    );
+
+    // Recall@10 of the HNSW search against the exact scan of the same query.
+    for (const [label, ownerId] of [['every owner', undefined], ['owner A (1%)', owners[0]]] as const) {
+      let found = 0;
+      let expected = 0;
+      for (let q = 0; q < RECALL_QUERIES; q++) {
+        const [vector] = await provider.embed([passage(3)]);
+        const query = { model: provider.model, dimension: DIMENSION, vector, topK: 10, ownerId };
+        const exact = await vectors.exactSearch(query);
+        // Tie-aware: a hit as close as the exact 10th is a right answer (hash vectors of short queries tie often).
+        const bound = (exact.at(-1)?.score ?? 1) - 1e-6;
+        found += Math.min(exact.length, (await vectors.search(query)).filter((hit) => hit.score >= bound).length);
+        expected += exact.length;
+      }
+      console.log(`  recall@10 ${label}: ${(found / expected).toFixed(3)} (${RECALL_QUERIES} queries, ef_search 100)`);
+    }
+
+    // Latency, one client, embed + query.
+    const modes = {
+      vector: (query: string, ownerId?: string) => vectorSearch(query, { ownerId }),
+      text: (query: string, ownerId?: string) => texts.search({ terms: searchTerms(query), topK: TOP_K, ownerId }),
+      hybrid: (query: string, ownerId?: string) => hybridSearch(query, { ownerId }),
+    };
+    const p95s: Record<string, number> = {};
+    for (const [mode, search] of Object.entries(modes)) {
+      const all: number[] = [];
+      const one: number[] = [];
+      for (let q = 0; q < QUERIES; q++) {
+        const query = passage(3);
+        await timed(() => search(query), all);
+        await timed(() => search(query, owners[1 + (q % (OWNERS - 1))]), one);
+      }
+      const [a, o] = [percentiles(all), percentiles(one)];
+      p95s[mode] = Math.max(a.p95, o.p95);
+      console.log(
+        `  ${mode.padEnd(6)} search: every owner p50 ${ms(a.p50)} p95 ${ms(a.p95)} ms | ` +
+          `one owner (11%) p50 ${ms(o.p50)} p95 ${ms(o.p95)} ms`,
+      );
+    }
+    console.log(`  hybrid p95 / vector p95: ${(p95s.hybrid / p95s.vector).toFixed(2)}x`);
+
+    // Concurrent searches (vector mode, one owner each): throughput and p95.
+    let single = 0;
+    for (const clients of [1, 8, 32]) {
+      const latencies: number[] = [];
+      const perClient = Math.max(10, Math.ceil(QUERIES / clients));
+      const start = performance.now();
+      await Promise.all(
+        Array.from({ length: clients }, async (_, c) => {
+          for (let q = 0; q < perClient; q++) await timed(() => modes.vector(passage(3), owners[1 + (c % 9)]), latencies);
+        }),
+      );
+      const perSecond = latencies.length / ((performance.now() - start) / 1000);
+      if (clients === 1) single = perSecond;
+      console.log(
+        `  ${String(clients).padStart(2)} concurrent searches: ${n(perSecond)}/s (${(perSecond / single).toFixed(2)}x one client), ` +
+          `p50 ${ms(percentiles(latencies).p50)} p95 ${ms(percentiles(latencies).p95)} ms`,
+      );
+    }
+
+    // Searches while a 1,000-chunk file is written under a new generation with the index in place.
+    if (size === SIZES[0]) {
+      for (const batch of [500, undefined]) {
+        const fileId = fileIdOf(files + (batch ?? 1));
+        const generation = await vectors.beginGeneration(fileId);
+        const texts = Array.from({ length: 1000 }, () => passage(60));
+        const embeddings = await provider.embed(texts);
+        const rows = texts.map((text, i) => ({
+          chunkId: randomUUID(), generation, fileId, ownerId: owners[1], model: provider.model,
+          dimension: DIMENSION, embedding: embeddings[i], chunkIndex: i, text,
+        }));
+        let writing = true;
+        const writeStart = performance.now();
+        const write = vectors.insertVectors(rows, batch).finally(() => (writing = false));
+        const latencies: number[] = [];
+        while (writing) await timed(() => modes.vector(passage(3), owners[2]), latencies);
+        await write;
+        const writeSeconds = (performance.now() - writeStart) / 1000;
+        await vectors.discardGeneration(fileId, generation);
+        const { p50, p95 } = percentiles(latencies);
+        console.log(
+          `  during a 1,000-chunk write in ${batch ? `statements of ${batch} rows` : 'time-sized statements'} ` +
+            `(${writeSeconds.toFixed(1)} s): ` +
+            `${latencies.length} searches, p50 ${ms(p50)} p95 ${ms(p95)} max ${ms(Math.max(...latencies))} ms`,
+        );
+      }
+    }
+  }
+}
+
+async function embeddedTarget(): Promise<Target> {
+  const config = loadConfig({ EMBEDDED_DB_PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/docai-bench' });
+  const embedded = await resolveDatabase(config);
+  const pool = new pg.Pool({ connectionString: embedded.url, max: 32 });
+  await runMigrations(pool);
+  return {
+    name: 'PGlite (embedded, in memory)',
+    pool,
+    close: async () => {
+      await pool.end();
+      await embedded.stop();
+    },
+  };
+}
+
+async function postgresTarget(url: string): Promise<Target> {
+  const schema = `bench_vectors_${randomBytes(4).toString('hex')}`;
+  const scoped = await openSchemaScopedDatabase(url, schema, 32);
+  return { name: `PostgreSQL (schema ${schema}, dropped after)`, pool: scoped.pool, close: scoped.drop };
+}
+
+console.log(
+  `vectors benchmark: hash provider, dimension ${DIMENSION}, top ${TOP_K}, sizes ${SIZES.join(', ')}, ` +
+    `${QUERIES} queries per figure (3 words each)`,
+);
+const targets = [embeddedTarget, ...(process.env.DATABASE_URL ? [() => postgresTarget(process.env.DATABASE_URL!)] : [])];
+for (const open of targets) {
+  const target = await open();
+  try {
+    await benchTarget(target);
+  } finally {
+    await target.close();
+  }
+}

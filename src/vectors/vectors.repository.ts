@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { and, count, eq, inArray, max, ne, sql, SQL } from 'drizzle-orm';
 import { searchTerms } from '../common/text/search-terms.js';
 import type { Database, Transaction } from '../infra/database/database.js';
@@ -14,9 +15,12 @@ import {
   vectorLiteral,
 } from './vectors.schema.js';
 
-// Rows per insert statement. Small because on the embedded PGlite each statement holds the only session, and with the
-// HNSW index in place a row costs ~7 ms there: 100 rows keep a search's wait behind a file's write under a second.
-export const WRITE_BATCH = 100;
+// Insert statements are sized to take about this long: on the embedded PGlite a statement holds the only session,
+// and with the HNSW index in place a row costs 15-40 ms there (about 1 ms on PostgreSQL), so a fixed batch of 500
+// rows made searches wait 20 s behind a file's write. Time-sized batches keep that wait near this bound.
+const WRITE_STATEMENT_MS = 150;
+const WRITE_BATCH_MIN = 4;
+const WRITE_BATCH_MAX = 500;
 // Above pgvector's default of 40 so a top_k of 50 still gets 50 candidates from the graph.
 const HNSW_EF_SEARCH = 100;
 // Any fixed number: processes starting together create the index one at a time.
@@ -54,7 +58,7 @@ export class VectorsRepository {
     await this.db.transaction(async (tx) => {
       await tx.delete(chunkVectors).where(eq(chunkVectors.fileId, fileId));
       await tx.delete(chunkSearchTerms).where(eq(chunkSearchTerms.fileId, fileId));
-      for (let i = 0; i < rows.length; i += WRITE_BATCH) await insertBatch(tx, rows.slice(i, i + WRITE_BATCH));
+      for (let i = 0; i < rows.length; i += WRITE_BATCH_MAX) await insertBatch(tx, rows.slice(i, i + WRITE_BATCH_MAX));
     });
   }
 
@@ -103,11 +107,20 @@ export class VectorsRepository {
   }
 
   /**
-   * Appends rows without touching others (a generation being written; bulk loads: the benchmark), one statement of
-   * `batchSize` rows at a time, each its own transaction, so other queries run between them.
+   * Appends rows without touching others (a generation being written; bulk loads: the benchmark), each statement
+   * its own transaction so other queries run between them. Without `batchSize`, statements are sized by time
+   * (about WRITE_STATEMENT_MS each, from the rate of the previous one).
    */
-  async insertVectors(rows: NewChunkVectorRow[], batchSize = WRITE_BATCH): Promise<void> {
-    for (let i = 0; i < rows.length; i += batchSize) await insertBatch(this.db, rows.slice(i, i + batchSize));
+  async insertVectors(rows: NewChunkVectorRow[], batchSize?: number): Promise<void> {
+    let size = batchSize ?? WRITE_BATCH_MIN;
+    for (let i = 0; i < rows.length; i += size) {
+      const batch = rows.slice(i, i + size);
+      const start = performance.now();
+      await insertBatch(this.db, batch);
+      if (batchSize) continue;
+      const perMs = batch.length / Math.max(1, performance.now() - start);
+      size = Math.min(WRITE_BATCH_MAX, Math.max(WRITE_BATCH_MIN, Math.floor(perMs * WRITE_STATEMENT_MS)));
+    }
   }
 
   async deleteFileVectors(fileId: string): Promise<void> {
@@ -224,12 +237,11 @@ export class VectorsRepository {
  * prefer the exact scan of those few files' rows.
  */
 async function useHnswIndex(tx: Transaction, pinned: boolean): Promise<void> {
-  await tx.execute(sql`set local hnsw.iterative_scan = strict_order`);
-  await tx.execute(sql.raw(`set local hnsw.ef_search = ${HNSW_EF_SEARCH}`));
-  if (pinned) {
-    await tx.execute(sql`set local enable_sort = off`);
-    await tx.execute(sql`set local enable_seqscan = off`);
-  }
+  // One statement (each is a round trip, and on PGlite a turn of the shared session).
+  await tx.execute(sql`select set_config('hnsw.iterative_scan', 'strict_order', true),
+    set_config('hnsw.ef_search', ${String(HNSW_EF_SEARCH)}, true),
+    set_config('enable_sort', ${pinned ? 'off' : 'on'}, true),
+    set_config('enable_seqscan', ${pinned ? 'off' : 'on'}, true)`);
 }
 
 /**
