@@ -3,8 +3,8 @@ import { UnrecoverableError } from 'bullmq';
 export const RESOURCE_LIMIT = 'RESOURCE_LIMIT';
 
 /**
- * A job's CPU-heavy step ran out of its memory cap (JOB_MAX_MEMORY_MB) in its worker thread. The same input would
- * blow the cap again, so it is never retried; the worker process and its other jobs are unharmed.
+ * A job's CPU-heavy step ran out of its memory cap (JOB_MAX_MEMORY_MB) in its worker thread or child process. The
+ * same input would blow the cap again, so it is never retried; the worker process and its other jobs are unharmed.
  */
 export class ResourceLimitError extends UnrecoverableError {
   readonly code = RESOURCE_LIMIT;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type AppConfig } from '../../infra/config/app-config.js';
 import { type EmbeddingProvider } from './embedding-provider.js';
 import { HashEmbeddingProvider } from './hash-embedding.provider.js';
+import { IsolatedLocalEmbeddingProvider } from './isolated-local-embedding.provider.js';
 import { LocalEmbeddingProvider } from './local-embedding.provider.js';
 import { OpenAiEmbeddingProvider } from './openai-embedding.provider.js';
 
@@ -22,13 +23,14 @@ export function createEmbeddingProvider(config: AppConfig): EmbeddingProvider {
         timeoutMs: e.timeoutMs,
         maxRetries: e.maxRetries,
       });
-    case 'local':
-      return new LocalEmbeddingProvider({
-        model: requireModel(e.model),
-        dimension: e.dimension,
-        batchSize: e.batchSize,
-        cacheDir: join(config.dataDir, 'models'),
-      });
+    case 'local': {
+      const model = requireModel(e.model);
+      const options = { model, dimension: e.dimension, batchSize: e.batchSize, cacheDir: join(config.dataDir, 'models') };
+      // In child processes capped at JOB_MAX_MEMORY_MB when compiled; in-process under Jest (TypeScript sources).
+      return IsolatedLocalEmbeddingProvider.available()
+        ? new IsolatedLocalEmbeddingProvider(options, config.queue.jobMaxMemoryMb)
+        : new LocalEmbeddingProvider(options);
+    }
   }
 }
 
