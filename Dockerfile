@@ -15,6 +15,8 @@ RUN npm run build && npm prune --omit=dev
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
+# Tracing starts before the entry point loads anything (it stays off unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
+ENV NODE_OPTIONS="--import /app/dist/infra/telemetry/preload.js"
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

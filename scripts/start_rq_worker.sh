@@ -50,7 +50,7 @@ stop() {
 }
 trap stop TERM INT
 while true; do
-  WORKER_QUEUES="$queues" node dist/worker.js >>"$log" 2>&1 &
+  WORKER_QUEUES="$queues" node --import ./dist/infra/telemetry/preload.js dist/worker.js >>"$log" 2>&1 &
   child=$!
   set +e
   wait "$child"

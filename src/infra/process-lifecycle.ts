@@ -5,6 +5,7 @@ import { MaskedConsoleLogger } from './masked-console-logger.js';
 import { MissingPgvectorError } from './database/migrations.js';
 import { WorkerRunner } from './queue/worker-runner.service.js';
 import { type Runtime } from './runtime.js';
+import { flushTraces } from './telemetry/tracing-state.js';
 
 /** Runs an entry point; a known start-up failure ends the process with exit 1 and one clear line. */
 export async function runEntryPoint(start: () => Promise<void>): Promise<void> {
@@ -34,6 +35,7 @@ export function closeOnSignals(app: INestApplicationContext, runtime: Runtime): 
       await app.get(WorkerRunner).drain();
       await app.close();
       await runtime.stopEmbedded();
+      await flushTraces();
       process.exit(0);
     } catch (error) {
       process.stderr.write(maskCredentials(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`));

@@ -84,6 +84,7 @@ export class AppConfig {
     llmTimeoutMs: number;
   };
   readonly monitor: { metricsToken?: string; alertFailureRate: number; alertWebhookUrl?: string };
+  readonly telemetry: { otlpEndpoint?: string; serviceName?: string };
 
   constructor(e: Env) {
     this.env = e.NODE_ENV;
@@ -166,6 +167,7 @@ export class AppConfig {
       alertFailureRate: e.ALERT_FAILURE_RATE,
       alertWebhookUrl: e.ALERT_WEBHOOK_URL,
     };
+    this.telemetry = { otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME };
   }
 
   get isProduction(): boolean {

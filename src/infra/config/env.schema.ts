@@ -107,6 +107,11 @@ export const envSchema = z.object({
   METRICS_TOKEN: z.string().optional(),
   ALERT_FAILURE_RATE: num(0, 1).default(0.2),
   ALERT_WEBHOOK_URL: url.optional(),
+
+  /** Set: traces are exported over OTLP/HTTP to this collector (`/v1/traces` is appended). Unset: no tracing at all. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: url.optional(),
+  /** Default: docai-api for the API, docai-worker for a worker process. */
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

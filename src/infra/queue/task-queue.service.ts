@@ -6,6 +6,7 @@ import { REDIS_URL } from '../redis/redis.module.js';
 import { closeQuietly, settleWithin } from '../redis/close-quietly.js';
 import { redisOutages } from '../redis/redis-outage.js';
 import { bullRedisOptions } from '../redis/redis-target.js';
+import { queueTelemetry } from '../telemetry/tracing-state.js';
 import { JobDefinition } from './job-definition.js';
 import { ApiJobStatus, toApiStatus } from './job-status.js';
 import { ALL_QUEUES, QueueName } from './queue-names.js';
@@ -44,7 +45,7 @@ export class TaskQueueService implements OnApplicationShutdown {
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.connection, prefix: this.config.queue.prefix });
+      queue = new Queue(name, { connection: this.connection, prefix: this.config.queue.prefix, telemetry: queueTelemetry() });
       // Connection errors surface on the calls that fail (503 at the API); without a listener BullMQ prints each one.
       queue.on('error', () => undefined);
       this.queues.set(name, queue);

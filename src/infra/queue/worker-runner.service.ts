@@ -8,6 +8,7 @@ import { REDIS_URL } from '../redis/redis.module.js';
 import { closeQuietly, settleWithin } from '../redis/close-quietly.js';
 import { isConnectionError, redisOutages } from '../redis/redis-outage.js';
 import { bullRedisOptions, redisOptions } from '../redis/redis-target.js';
+import { queueTelemetry } from '../telemetry/tracing-state.js';
 import { declaredJobs } from './job-definition.js';
 import { JOB_ABORTED, JOB_TIMEOUT, JobAbortedError, JobTimeoutError, WorkerLostError } from './job-errors.js';
 import { QueueProcessor, TypedJob } from './queue-processor.js';
@@ -151,6 +152,8 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
         metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
         // QUEUE_RATE_LIMITS: BullMQ's limiter counts starts in Redis, so the limit holds across every worker.
         limiter: queue.rateLimits[processor.queueName],
+        // OTEL_EXPORTER_OTLP_ENDPOINT: each run is a span in the trace of the request that queued the job.
+        telemetry: queueTelemetry(),
       },
     );
     worker.on('error', (error) => {
