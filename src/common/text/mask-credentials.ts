@@ -3,12 +3,14 @@
  * every URL (`redis://user:secret@host` → `redis://user:***@host`) and the value of every password-, secret-,
  * token- or key-like query parameter (`?password=secret` → `?password=***`).
  */
-const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*):([^\s/?#@]+)@/gi;
-const SECRET_PARAMETER = /(^|[?&;\s])([\w.-]*(?:password|passwd|pwd|secret|token|api[_-]?key))=([^&\s#"']+)/gi;
+// Both patterns run in linear time on hostile text (a huge request body echoed in an error): the URL one starts
+// only at "://", the parameter one only after a separator, and every repeated part is bounded.
+const URL_PASSWORD = /:\/\/([^\s/?#@:]{0,256}):([^\s/?#@]{1,1024})@/g;
+const SECRET_PARAMETER = /(^|[?&;\s])([\w.-]{0,64}(?:password|passwd|pwd|secret|token|api[_-]?key))=([^&\s#"']+)/gi;
 export const MASK = '***';
 
 export function maskCredentials(text: string): string {
-  return text.replace(URL_PASSWORD, `$1:${MASK}@`).replace(SECRET_PARAMETER, `$1$2=${MASK}`);
+  return text.replace(URL_PASSWORD, `://$1:${MASK}@`).replace(SECRET_PARAMETER, `$1$2=${MASK}`);
 }
 
 /** maskCredentials applied to every string inside a JSON-like value (error details). */
