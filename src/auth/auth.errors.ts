@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainError } from '../common/errors/domain-error.js';
+import { DomainError, RetryLaterError } from '../common/errors/domain-error.js';
 
 /** The 401 codes a client can act on: refresh on TOKEN_EXPIRED, log in again on the others. */
 export type TokenErrorCode = 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'TOKEN_REVOKED';
@@ -63,14 +63,8 @@ export class WrongPasswordError extends DomainError {
 }
 
 /** Every password-hashing slot is busy and the wait line is full: come back later. */
-export class HasherBusyError extends DomainError {
-  override readonly headers: Record<string, string>;
-
+export class HasherBusyError extends RetryLaterError {
   constructor(retryAfterSeconds: number) {
-    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
-    super('BUSY', 'Too many sign-ins at once; try again shortly', HttpStatus.SERVICE_UNAVAILABLE, {
-      retry_after_seconds: seconds,
-    });
-    this.headers = { 'Retry-After': String(seconds) };
+    super('BUSY', 'Too many sign-ins at once; try again shortly', HttpStatus.SERVICE_UNAVAILABLE, retryAfterSeconds);
   }
 }

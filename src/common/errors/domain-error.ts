@@ -49,13 +49,20 @@ export class DependencyUnavailableError extends DomainError {
   }
 }
 
-/** Too many attempts: 429 with Retry-After. */
-export class RateLimitedError extends DomainError {
+/** A refusal that waiting fixes: Retry-After (whole seconds, at least 1) in the header and the details. */
+export class RetryLaterError extends DomainError {
   override readonly headers: Record<string, string>;
 
-  constructor(retryAfterSeconds: number, message = 'Too many attempts; try again later') {
+  constructor(code: string, message: string, status: HttpStatus, retryAfterSeconds: number) {
     const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
-    super('RATE_LIMITED', message, HttpStatus.TOO_MANY_REQUESTS, { retry_after_seconds: seconds });
+    super(code, message, status, { retry_after_seconds: seconds });
     this.headers = { 'Retry-After': String(seconds) };
+  }
+}
+
+/** Too many attempts: 429 with Retry-After. */
+export class RateLimitedError extends RetryLaterError {
+  constructor(retryAfterSeconds: number, message = 'Too many attempts; try again later') {
+    super('RATE_LIMITED', message, HttpStatus.TOO_MANY_REQUESTS, retryAfterSeconds);
   }
 }
