@@ -12,16 +12,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { searchTerms } from '../../src/common/text/search-terms.js';
 import { loadConfig } from '../../src/infra/config/app-config.js';
 import { resolveDatabase } from '../../src/infra/database/database-resolver.js';
 import { runMigrations } from '../../src/infra/database/migrations.js';
 import { openSchemaScopedDatabase } from '../../src/infra/database/schema-scoped-database.js';
 import { HashEmbeddingProvider } from '../../src/vectors/embedding/hash-embedding.provider.js';
-import { fuseByReciprocalRank } from '../../src/vectors/reciprocal-rank-fusion.js';
-import { TextSearchRepository } from '../../src/vectors/text-search.repository.js';
-import { type VectorSearchQuery, VectorsRepository } from '../../src/vectors/vectors.repository.js';
+import { type SearchMode } from '../../src/vectors/vector-search.service.js';
+import { HNSW_EF_SEARCH, VectorsRepository } from '../../src/vectors/vectors.repository.js';
 import { type NewChunkVectorRow } from '../../src/vectors/vectors.schema.js';
+import { benchSearchService } from './search-service.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
@@ -31,7 +30,6 @@ const CHUNKS_PER_FILE = 100;
 const OWNERS = 10;
 const LOAD_BATCH = 1000;
 const TOP_K = 5;
-const FUSION_DEPTH = 20;
 
 // A deterministic pseudo-random text generator over a 5,000-word vocabulary (Zipf-like word frequencies).
 let seed = 42;
@@ -41,7 +39,18 @@ const vocabulary = Array.from({ length: 5000 }, () =>
   Array.from({ length: 2 + Math.floor(random() * 3) }, () => syllables[Math.floor(random() * syllables.length)]).join(''),
 );
 const word = () => vocabulary[Math.floor(vocabulary.length * random() ** 2)];
-const passage = (words: number) => Array.from({ length: words }, word).join(' ');
+// Documents are about something: each file has a topic of 200 words; half of its chunks' words come from it, and a
+// query is three words of one topic (uniformly random bags of words are the worst case of a graph index).
+const TOPIC_WORDS = 200;
+const topics = Array.from({ length: 50 }, () => Array.from({ length: TOPIC_WORDS }, word));
+const topicOf = (file: number) => topics[file % topics.length];
+const topicWord = (topic: string[]) => topic[Math.floor(TOPIC_WORDS * random() ** 2)];
+const topicPassage = (topic: string[], words: number) =>
+  Array.from({ length: words }, () => (random() < 0.5 ? topicWord(topic) : word())).join(' ');
+const topicQuery = () => {
+  const topic = topics[Math.floor(random() * topics.length)];
+  return [topicWord(topic), topicWord(topic), topicWord(topic)].join(' ');
+};
 
 const provider = new HashEmbeddingProvider(DIMENSION);
 const ms = (v: number) => v.toFixed(1);
@@ -79,25 +88,19 @@ async function timed<T>(run: () => Promise<T>, into: number[]): Promise<T> {
 async function benchTarget(target: Target): Promise<void> {
   const db = drizzle({ client: target.pool });
   const vectors = new VectorsRepository(db);
-  const texts = new TextSearchRepository(db);
   const owners = Array.from({ length: OWNERS }, () => randomUUID());
   const { rows: versions } = await target.pool.query<{ version: string; pgvector: string }>(
     "select version(), (select extversion from pg_extension where extname = 'vector') as pgvector",
   );
   console.log(`\n== ${target.name}: ${versions[0].version.split(',')[0]}, pgvector ${versions[0].pgvector}`);
 
-  const vectorSearch = async (query: string, scope: Partial<VectorSearchQuery>, topK = TOP_K) => {
-    const [vector] = await provider.embed([query]);
-    return vectors.search({ model: provider.model, dimension: DIMENSION, vector, topK, ...scope });
-  };
-  // What VectorSearchService does in hybrid mode, without the filenames look-up of the files feature.
-  const hybridSearch = async (query: string, scope: { ownerId?: string }) => {
-    const [vector, text] = await Promise.all([
-      vectorSearch(query, scope, FUSION_DEPTH),
-      texts.search({ terms: searchTerms(query), topK: FUSION_DEPTH, ...scope }),
-    ]);
-    return fuseByReciprocalRank({ vector, text }, TOP_K);
-  };
+  // The product's search service (embed the query, search, fuse): what POST /vectors/search runs, minus HTTP.
+  const service = benchSearchService(db, provider);
+  const admin = { id: randomUUID(), email: 'admin@example.com', role: 'admin' as const };
+  const userOf = (ownerId: string) => ({ id: ownerId, email: 'user@example.com', role: 'user' as const });
+  const searchAs = (mode: SearchMode) => (query: string, ownerId?: string) =>
+    service.search(ownerId ? userOf(ownerId) : admin, { query, topK: TOP_K, mode });
+  const modes = { vector: searchAs('vector'), text: searchAs('text'), hybrid: searchAs('hybrid') };
 
   for (const size of SIZES) {
     await target.pool.query('truncate chunk_vectors, chunk_search_terms, chunk_vector_writes');
@@ -108,7 +111,7 @@ async function benchTarget(target: Target): Promise<void> {
     let storeMs = 0;
     for (let done = 0; done < size; done += LOAD_BATCH) {
       const count = Math.min(LOAD_BATCH, size - done);
-      const texts = Array.from({ length: count }, () => passage(60));
+      const texts = Array.from({ length: count }, (_, i) => topicPassage(topicOf(Math.floor((done + i) / CHUNKS_PER_FILE)), 60));
       let t = performance.now();
       const embeddings = await provider.embed(texts);
       embedMs += performance.now() - t;
@@ -139,34 +142,34 @@ async function benchTarget(target: Target): Promise<void> {
         '| tables never analyzed',
     );
 
-    // Recall@10 of the HNSW search against the exact scan of the same query.
+    // Recall@10 of the HNSW search against the exact scan of the same query, at the default ef_search and above.
     for (const [label, ownerId] of [['every owner', undefined], ['owner A (1%)', owners[0]]] as const) {
-      let found = 0;
-      let expected = 0;
+      const recall = new Map<number, { found: number; expected: number }>();
       for (let q = 0; q < RECALL_QUERIES; q++) {
-        const [vector] = await provider.embed([passage(3)]);
+        const [vector] = await provider.embed([topicQuery()]);
         const query = { model: provider.model, dimension: DIMENSION, vector, topK: 10, ownerId };
         const exact = await vectors.exactSearch(query);
         // Tie-aware: a hit as close as the exact 10th is a right answer (hash vectors of short queries tie often).
         const bound = (exact.at(-1)?.score ?? 1) - 1e-6;
-        found += Math.min(exact.length, (await vectors.search(query)).filter((hit) => hit.score >= bound).length);
-        expected += exact.length;
+        for (const efSearch of [HNSW_EF_SEARCH, 200, 400]) {
+          const hits = await vectors.search({ ...query, efSearch });
+          const total = recall.get(efSearch) ?? { found: 0, expected: 0 };
+          total.found += Math.min(exact.length, hits.filter((hit) => hit.score >= bound).length);
+          total.expected += exact.length;
+          recall.set(efSearch, total);
+        }
       }
-      console.log(`  recall@10 ${label}: ${(found / expected).toFixed(3)} (${RECALL_QUERIES} queries, ef_search 100)`);
+      const figures = [...recall].map(([ef, r]) => `ef_search ${ef}${ef === HNSW_EF_SEARCH ? ' (default)' : ''} ${(r.found / r.expected).toFixed(3)}`);
+      console.log(`  recall@10 ${label} (${RECALL_QUERIES} queries): ${figures.join(', ')}`);
     }
 
     // Latency, one client, embed + query.
-    const modes = {
-      vector: (query: string, ownerId?: string) => vectorSearch(query, { ownerId }),
-      text: (query: string, ownerId?: string) => texts.search({ terms: searchTerms(query), topK: TOP_K, ownerId }),
-      hybrid: (query: string, ownerId?: string) => hybridSearch(query, { ownerId }),
-    };
     const p95s: Record<string, number> = {};
     for (const [mode, search] of Object.entries(modes)) {
       const all: number[] = [];
       const one: number[] = [];
       for (let q = 0; q < QUERIES; q++) {
-        const query = passage(3);
+        const query = topicQuery();
         await timed(() => search(query), all);
         await timed(() => search(query, owners[1 + (q % (OWNERS - 1))]), one);
       }
@@ -187,7 +190,7 @@ async function benchTarget(target: Target): Promise<void> {
       const start = performance.now();
       await Promise.all(
         Array.from({ length: clients }, async (_, c) => {
-          for (let q = 0; q < perClient; q++) await timed(() => modes.vector(passage(3), owners[1 + (c % 9)]), latencies);
+          for (let q = 0; q < perClient; q++) await timed(() => modes.vector(topicQuery(), owners[1 + (c % 9)]), latencies);
         }),
       );
       const perSecond = latencies.length / ((performance.now() - start) / 1000);
@@ -203,7 +206,7 @@ async function benchTarget(target: Target): Promise<void> {
       for (const batch of [500, undefined]) {
         const fileId = fileIdOf(files + (batch ?? 1));
         const generation = await vectors.beginGeneration(fileId);
-        const texts = Array.from({ length: 1000 }, () => passage(60));
+        const texts = Array.from({ length: 1000 }, () => topicPassage(topicOf(1), 60));
         const embeddings = await provider.embed(texts);
         const rows = texts.map((text, i) => ({
           chunkId: randomUUID(), generation, fileId, ownerId: owners[1], model: provider.model,
@@ -213,7 +216,7 @@ async function benchTarget(target: Target): Promise<void> {
         const writeStart = performance.now();
         const write = vectors.insertVectors(rows, batch).finally(() => (writing = false));
         const latencies: number[] = [];
-        while (writing) await timed(() => modes.vector(passage(3), owners[2]), latencies);
+        while (writing) await timed(() => modes.vector(topicQuery(), owners[2]), latencies);
         await write;
         const writeSeconds = (performance.now() - writeStart) / 1000;
         await vectors.discardGeneration(fileId, generation);

@@ -96,4 +96,15 @@ describe('TextSearchRepository (PGlite full-text)', () => {
     expect(written).toBe(2);
     expect((await find('trombone', owner)).map((h) => h.text)).toEqual(['legacy trombone notes']);
   });
+
+  it('selects by the rare terms of a query when a term is in a thousand chunks or more, still ranking by all', async () => {
+    const [file, owner] = [randomUUID(), randomUUID()];
+    const common = Array.from({ length: 1000 }, (_, i) => `boilerplate footer line ${i}`);
+    await vectors.insertVectors(rowsFor(file, owner, [...common, 'boilerplate footer about a narwhal']), 500);
+    const hits = await find('narwhal boilerplate', owner, 3);
+    expect(hits.map((h) => h.text)).toEqual(['boilerplate footer about a narwhal']);
+    // Every term common: chunks holding all of them.
+    expect(await find('boilerplate footer', owner, 3)).toHaveLength(3);
+    expect(await find('boilerplate unknownword', owner, 3)).toEqual([]);
+  });
 });

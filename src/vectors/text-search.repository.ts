@@ -6,6 +6,8 @@ import { DATABASE } from '../infra/database/database.js';
 import { visibleGeneration } from './generation-visibility.js';
 import { chunkSearchTerms, chunkVectors } from './vectors.schema.js';
 
+const COMMON_TERM_CHUNKS = 1000;
+
 export interface TextSearchQuery {
   /** The query's searchTerms(); a chunk matches when it holds any of them. */
   terms: string[];
@@ -94,16 +96,37 @@ async function useGinIndex(tx: Transaction): Promise<void> {
   await tx.execute(sql`set local enable_seqscan = off`);
 }
 
+/**
+ * Chunks are selected by the query's selective terms and ranked by all of them. A term found in COMMON_TERM_CHUNKS
+ * chunks or more ("the", or a word every document of a corpus shares) selects too much to be worth reading: it
+ * would make every search rank a large part of the table. Such terms still count in the rank; when every term is
+ * that common, a chunk must hold all of them. Counting stops at the bound, so the check costs little.
+ */
 function searchStatement(query: TextSearchQuery): SQL {
   // Each operand goes through the same parser and `simple` dictionary as the stored terms.
-  const tsquery = sql`to_tsquery('simple', ${[...new Set(query.terms)].map(quoteTerm).join(' | ')})`;
-  const filters: SQL[] = [sql`t.terms @@ q.query`, visibleGeneration(sql.raw('t.generation'))];
+  const operands = [...new Set(query.terms)].map(quoteTerm);
+  const filters: SQL[] = [sql`t.terms @@ q.selecting`, visibleGeneration(sql.raw('t.generation'))];
   if (query.ownerId) filters.push(sql`t.owner_id = ${query.ownerId}`);
   if (query.fileIds) filters.push(sql`t.file_id = any(${sql.param(query.fileIds)}::uuid[])`);
   return sql`
-    with q as (select ${tsquery} as query),
+    with operand as (
+      select operand, (
+        select count(*) from (
+          select 1 from ${chunkSearchTerms} c where c.terms @@ to_tsquery('simple', operand) limit ${COMMON_TERM_CHUNKS}
+        ) found
+      ) as chunks
+      from unnest(${sql.param(operands)}::text[]) as operand
+    ),
+    q as (
+      select to_tsquery('simple', string_agg(operand, ' | ')) as ranking,
+        coalesce(
+          to_tsquery('simple', string_agg(operand, ' | ') filter (where chunks < ${COMMON_TERM_CHUNKS})),
+          to_tsquery('simple', string_agg(operand, ' & '))
+        ) as selecting
+      from operand
+    ),
     ranked as (
-      select t.chunk_id, t.generation, ts_rank_cd(t.terms, q.query, 1) as score
+      select t.chunk_id, t.generation, ts_rank_cd(t.terms, q.ranking, 1) as score
       from ${chunkSearchTerms} t, q
       where ${sql.join(filters, sql` and `)}
       order by score desc, t.chunk_id

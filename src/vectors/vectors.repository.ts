@@ -22,7 +22,7 @@ const WRITE_STATEMENT_MS = 150;
 const WRITE_BATCH_MIN = 4;
 const WRITE_BATCH_MAX = 500;
 // Above pgvector's default of 40 so a top_k of 50 still gets 50 candidates from the graph.
-const HNSW_EF_SEARCH = 100;
+export const HNSW_EF_SEARCH = 100;
 // Any fixed number: processes starting together create the index one at a time.
 const INDEX_LOCK_ID = 4_211_730_119;
 
@@ -34,6 +34,8 @@ export interface VectorSearchQuery {
   /** Only this owner's vectors; undefined = everyone's (admin). */
   ownerId?: string;
   fileIds?: string[];
+  /** hnsw.ef_search: candidates kept while walking the graph (recall against speed); default HNSW_EF_SEARCH. */
+  efSearch?: number;
 }
 
 export interface VectorSearchHit {
@@ -113,8 +115,9 @@ export class VectorsRepository {
    */
   async insertVectors(rows: NewChunkVectorRow[], batchSize?: number): Promise<void> {
     let size = batchSize ?? WRITE_BATCH_MIN;
-    for (let i = 0; i < rows.length; i += size) {
+    for (let i = 0; i < rows.length; ) {
       const batch = rows.slice(i, i + size);
+      i += batch.length;
       const start = performance.now();
       await insertBatch(this.db, batch);
       if (batchSize) continue;
@@ -154,7 +157,7 @@ export class VectorsRepository {
    */
   async search(query: VectorSearchQuery): Promise<VectorSearchHit[]> {
     return this.db.transaction(async (tx) => {
-      await useHnswIndex(tx, query.fileIds === undefined);
+      await useHnswIndex(tx, query.fileIds === undefined, query.efSearch);
       return this.nearest(tx, query);
     });
   }
@@ -170,7 +173,7 @@ export class VectorsRepository {
   /** The plan `search` runs (EXPLAIN), to check that it walks the HNSW index. */
   async explainSearch(query: VectorSearchQuery): Promise<string> {
     return this.db.transaction(async (tx) => {
-      await useHnswIndex(tx, query.fileIds === undefined);
+      await useHnswIndex(tx, query.fileIds === undefined, query.efSearch);
       const result = await tx.execute<{ 'QUERY PLAN': string }>(sql`explain ${this.nearestQuery(tx, query)}`);
       return result.rows.map((row) => row['QUERY PLAN']).join('\n');
     });
@@ -236,10 +239,11 @@ export class VectorsRepository {
  * an owner filter leaves one row) is searched through the index too. With a file filter, the planner may still
  * prefer the exact scan of those few files' rows.
  */
-async function useHnswIndex(tx: Transaction, pinned: boolean): Promise<void> {
+async function useHnswIndex(tx: Transaction, pinned: boolean, efSearch = HNSW_EF_SEARCH): Promise<void> {
+  if (!Number.isInteger(efSearch) || efSearch < 1 || efSearch > 1000) throw new Error(`invalid ef_search ${efSearch}`);
   // One statement (each is a round trip, and on PGlite a turn of the shared session).
   await tx.execute(sql`select set_config('hnsw.iterative_scan', 'strict_order', true),
-    set_config('hnsw.ef_search', ${String(HNSW_EF_SEARCH)}, true),
+    set_config('hnsw.ef_search', ${String(efSearch)}, true),
     set_config('enable_sort', ${pinned ? 'off' : 'on'}, true),
     set_config('enable_seqscan', ${pinned ? 'off' : 'on'}, true)`);
 }
