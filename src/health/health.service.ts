@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { DependencyUnavailableError } from '../common/errors/domain-error.js';
-import { maskCredentials } from '../common/text/mask-credentials.js';
 import { DATABASE } from '../infra/database/database.js';
 import type { Database } from '../infra/database/database.js';
 
@@ -21,7 +20,7 @@ export class HealthService {
     @Inject(DATABASE) private readonly db: Database,
   ) {}
 
-  /** Throws DependencyUnavailableError (503, with the reason, credentials masked) when Redis or the database fails. */
+  /** Throws DependencyUnavailableError (503, with the reason; the error filter masks credentials) when a check fails. */
   async readiness(): Promise<ReadinessReport> {
     const [redisProblem, databaseProblem] = await Promise.all([
       problemOf(this.redis.ping()),
@@ -43,7 +42,7 @@ async function problemOf(check: Promise<unknown>): Promise<string | undefined> {
     return await Promise.race([
       check.then(
         () => undefined,
-        (error: unknown) => maskCredentials(error instanceof Error ? error.message : String(error)),
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
       ),
       timeout,
     ]);
