@@ -139,6 +139,14 @@ describe('Quotas (e2e)', () => {
     expect((await quota(token)).usage.active_jobs).toBe(3);
   });
 
+  it("lists a memory consolidation among the user's jobs without counting it as an active job", async () => {
+    const { token } = await newUser();
+    await t.http().put('/api/v1/memory/notes').set('Authorization', `Bearer ${token}`).send({ value: { a: 1 } }).expect(200);
+    const listed = await t.http().get('/api/v1/jobs?queue=memory_consolidation').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(listed.body.data.jobs).toEqual([expect.objectContaining({ name: 'consolidate-memory', status: 'scheduled', priority: 'normal' })]);
+    expect((await quota(token)).usage.active_jobs).toBe(0);
+  });
+
   it('admits exactly 10 of 50 parallel uploads against a file limit of 10; nothing of the others stays on disk', async () => {
     const { token } = await newUser({ max_files: 10 });
     const before = await blobCount();

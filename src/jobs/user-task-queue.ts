@@ -52,7 +52,32 @@ export class UserTaskQueue {
       throw error;
     }
     await this.quota.confirmJob(owner.user.id, definition.queue, options.jobId);
-    if (task.created) await this.index.record({ userId: owner.user.id, queue: definition.queue, jobId: task.job_id }, Date.now());
+    await this.indexIfCreated(owner, definition, task);
     return task;
+  }
+
+  /**
+   * A user's background job that does not count against their active jobs (a follow-up of their write, e.g. memory
+   * consolidation): owned, weighted and listed like the others.
+   */
+  async enqueueBackground<TName extends string, TData>(
+    definition: JobDefinition<TName, TData>,
+    data: TData,
+    options: TaskOptions,
+    owner: JobOwner,
+  ): Promise<EnqueuedTask> {
+    const { weight } = owner.limits ?? (await this.quota.limitsFor(owner.user));
+    const task = await this.tasks.enqueue(definition, data, {
+      ...options,
+      userId: owner.user.id,
+      weight,
+      priority: owner.priority ?? 'normal',
+    });
+    await this.indexIfCreated(owner, definition, task);
+    return task;
+  }
+
+  private async indexIfCreated(owner: JobOwner, definition: JobDefinition, task: EnqueuedTask): Promise<void> {
+    if (task.created) await this.index.record({ userId: owner.user.id, queue: definition.queue, jobId: task.job_id }, Date.now());
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { QuotaModule } from '../quota/quota.module.js';
+import { UserJobsModule } from '../jobs/user-jobs.module.js';
 import { VectorsModule } from '../vectors/vectors.module.js';
 import { MemoryController } from './memory.controller.js';
 import { MemoryProcessor } from './memory.processor.js';
@@ -10,7 +10,7 @@ import { MemoryService } from './memory.service.js';
 
 /** Agent memory: short-term values in Redis with a TTL, long-term recall in pgvector; memory_consolidation. */
 @Module({
-  imports: [VectorsModule, QuotaModule],
+  imports: [VectorsModule, UserJobsModule],
   controllers: [MemoryController],
   providers: [MemoryRepository, MemoryRecallRepository, MemoryService, MemoryRecallService, MemoryProcessor],
   exports: [MemoryService],

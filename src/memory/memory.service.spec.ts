@@ -1,7 +1,6 @@
 import { jest } from '@jest/globals';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { type TaskQueueService } from '../infra/queue/task-queue.service.js';
-import { type QuotaService } from '../quota/quota.service.js';
+import { type UserTaskQueue } from '../jobs/user-task-queue.js';
 import { PutMemoryDto } from './dto/put-memory.dto.js';
 import { CONSOLIDATION_DEBOUNCE_MS, MAX_VALUE_BYTES } from './memory.constants.js';
 import { MemoryNotFoundError, MemoryValueTooLargeError } from './memory.errors.js';
@@ -29,8 +28,7 @@ function setup() {
   const service = new MemoryService(
     memories as unknown as MemoryRepository,
     recall as unknown as MemoryRecallService,
-    { enqueue } as unknown as TaskQueueService,
-    { limitsFor: async () => ({ weight: 2 }) } as unknown as QuotaService,
+    { enqueueBackground: enqueue } as unknown as UserTaskQueue,
   );
   return { service, memories, recall, enqueue };
 }
@@ -71,10 +69,8 @@ describe('MemoryService', () => {
       {
         debounce: { id: `${user.id}:bot:notes`, ttlMs: CONSOLIDATION_DEBOUNCE_MS },
         enqueueInMs: expect.any(Number),
-        userId: user.id,
-        weight: 2,
-        priority: 'normal',
       },
+      { user },
     );
     const options = enqueue.mock.calls[0] as unknown as [unknown, unknown, { enqueueInMs: number }];
     // The job must start after the dedup window closes, so it reads the burst's last value.

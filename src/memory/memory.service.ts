@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { RedisTtl } from '../infra/redis/redis-keys.js';
-import { TaskQueueService } from '../infra/queue/task-queue.service.js';
-import { QuotaService } from '../quota/quota.service.js';
+import { UserTaskQueue } from '../jobs/user-task-queue.js';
 import { ListMemoryQuery } from './dto/list-memory.query.js';
 import { MemoryListDto } from './dto/memory-list.dto.js';
 import { MemoryDeletedDto, MemoryRecordDto } from './dto/memory-record.dto.js';
@@ -25,8 +24,7 @@ export class MemoryService {
   constructor(
     private readonly memories: MemoryRepository,
     private readonly recall: MemoryRecallService,
-    private readonly tasks: TaskQueueService,
-    private readonly quota: QuotaService,
+    private readonly tasks: UserTaskQueue,
   ) {}
 
   async put(user: AuthUser, key: string, dto: PutMemoryDto): Promise<MemoryRecordDto> {
@@ -90,17 +88,14 @@ export class MemoryService {
    */
   private async scheduleConsolidation(address: MemoryAddress, user: AuthUser): Promise<void> {
     // Owned (own-jobs API, fair share by weight) but not counted as an active job: a background follow-up of a write.
-    const { weight } = await this.quota.limitsFor(user);
-    await this.tasks.enqueue(
+    await this.tasks.enqueueBackground(
       consolidateMemoryJob,
       { user_id: address.userId, agent_id: address.agentId, key: address.key },
       {
         debounce: { id: `${address.userId}:${address.agentId}:${address.key}`, ttlMs: CONSOLIDATION_DEBOUNCE_MS },
         enqueueInMs: CONSOLIDATION_DEBOUNCE_MS + 250,
-        userId: user.id,
-        weight,
-        priority: 'normal',
       },
+      { user },
     );
   }
 }
