@@ -19,6 +19,9 @@ const ENGLISH = [
   'Uploads larger than one hundred megabytes are refused with an error code.',
 ].join('\n\n');
 
+/** A language the rules extractor does not read. */
+const KOREAN = '회사는 내년 봄 부산에 새로운 물류 센터를 열 계획이라고 밝혔다.';
+
 /** Chinese queries (Traditional and Simplified, against a Traditional guide and a Simplified news text) → a phrase of the passage that answers them. */
 const CHINESE_QUERIES: [query: string, passage: string][] = [
   ['資料庫備份多久執行一次', '凌晨兩點自動執行完整備份'],
@@ -97,6 +100,7 @@ describe('Chinese and Japanese documents end to end (e2e)', () => {
 
   let guideId: string;
   let japaneseId: string;
+  let koreanId: string;
   let big5Id: string;
   let gb18030Id: string;
 
@@ -111,9 +115,10 @@ describe('Chinese and Japanese documents end to end (e2e)', () => {
     japaneseId = await upload(alice.token, Buffer.from(JAPANESE), '記事.txt');
     const mixedId = await upload(alice.token, Buffer.from(MIXED), 'deploy 筆記.md');
     const englishId = await upload(alice.token, Buffer.from(ENGLISH), 'operations.md');
+    koreanId = await upload(alice.token, Buffer.from(KOREAN), '공지.txt');
     big5Id = await upload(bob.token, iconv.encode(GUIDE, 'big5'), '維運手冊-big5.md');
     gb18030Id = await upload(bob.token, iconv.encode(GUIDE, 'gb18030'), '維運手冊-gb18030.txt');
-    for (const id of [guideId, newsId, japaneseId, mixedId, englishId]) await completed(alice.token, id);
+    for (const id of [guideId, newsId, japaneseId, mixedId, englishId, koreanId]) await completed(alice.token, id);
     for (const id of [big5Id, gb18030Id]) await completed(bob.token, id);
   }, 180_000);
 
@@ -178,12 +183,22 @@ describe('Chinese and Japanese documents end to end (e2e)', () => {
     }
   });
 
-  it('says the rules extractor does not read the Japanese text, and still makes it searchable', async () => {
-    const status = await t.http().get(`/api/v1/files/${japaneseId}/status`).set(as(alice.token)).expect(200);
-    expect(status.body.data.kg_extraction).toEqual({ status: 'completed', progress: 100 });
-    expect(status.body.data.message).toMatch(/Japanese text is not supported by the rules extractor/);
+  it("builds the Japanese text's graph with Japanese cues", async () => {
     const graph = await t.http().get(`/api/v1/graph/${japaneseId}`).set(as(alice.token)).expect(200);
+    const nodes = (graph.body.data.nodes as { name: string; type: string }[]).map((n) => `${n.name}/${n.type}`);
+    expect(nodes).toEqual(
+      expect.arrayContaining(['株式会社さくら精機/organization', '大阪府/place', '大阪大学/organization', '山本健一/person']),
+    );
+  });
+
+  it('says in the status message when the rules extractor cannot read a language, and still makes the file searchable', async () => {
+    const status = await t.http().get(`/api/v1/files/${koreanId}/status`).set(as(alice.token)).expect(200);
+    expect(status.body.data.kg_extraction).toEqual({ status: 'completed', progress: 100 });
+    expect(status.body.data.message).toMatch(/Korean text is not supported by the rules extractor \(1 of 1 chunks skipped\)/);
+    const graph = await t.http().get(`/api/v1/graph/${koreanId}`).set(as(alice.token)).expect(200);
     expect(graph.body.data.nodes).toEqual([]);
+    const [top] = await search(alice.token, '부산 물류 센터', 'vector');
+    expect(top.file_id).toBe(koreanId);
   });
 
   it('recalls agent memories by Chinese queries, Chinese values round-tripping unchanged', async () => {

@@ -109,11 +109,11 @@ describe('GraphService.extractFileGraph', () => {
 
   it('says in the stage message which language the extractor could not read, instead of storing garbage', async () => {
     const { service, calls, stored } = setup(new RulesGraphExtractor());
-    const texts = ['東京都の株式会社さくら精機は、大阪府で新しい工場を稼働させる。', 'Tim Cook leads Apple from California.', '서울에 본사를 둔 회사가 새 공장을 열었다.'];
+    const texts = ['Компания открыла новый завод в Москве.', 'Tim Cook leads Apple from California.', '서울에 본사를 둔 회사가 새 공장을 열었다.'];
     await service.extractFileGraph(file, texts.map((text, i) => ({ ...chunk(i), text })));
     const last = calls[calls.length - 1];
     expect(last[2]).toEqual({ status: 'completed', progress: 100 });
-    expect(last[3]).toMatch(/Japanese text is not supported by the rules extractor \(1 of 3 chunks skipped\)/);
+    expect(last[3]).toMatch(/Cyrillic-script text is not supported by the rules extractor \(1 of 3 chunks skipped\)/);
     expect(last[3]).toMatch(/Korean text is not supported by the rules extractor \(1 of 3 chunks skipped\)/);
     const names = [...stored[0].entities.values()].map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(['Tim Cook', 'Apple']));

@@ -37,7 +37,7 @@ describe('ChineseNameFinder', () => {
   });
 });
 
-describe('RulesGraphExtractor on Chinese and other languages', () => {
+describe('RulesGraphExtractor on Chinese, Japanese and other languages', () => {
   const extractor = new RulesGraphExtractor();
 
   it('relates the names of one Chinese sentence by co-occurrence', () => {
@@ -53,20 +53,31 @@ describe('RulesGraphExtractor on Chinese and other languages', () => {
     expect(result.unsupportedLanguage).toBeUndefined();
   });
 
-  it('reads nothing of a Japanese or Korean chunk and says which language it is', () => {
-    expect(extractor.extractChunk({ id: 'j', text: '東京都の株式会社さくら精機は新工場を発表した。' })).toEqual({
-      chunkId: 'j',
+  it('reads a Japanese chunk with Japanese cues', () => {
+    const result = extractor.extractChunk({ id: 'j', text: '東京都の株式会社さくら精機は、山本健一氏を社長に任命した。' });
+    expect(result.entities).toEqual([
+      { name: '東京都', type: 'place' },
+      { name: '株式会社さくら精機', type: 'organization' },
+      { name: '山本健一', type: 'person' },
+    ]);
+    expect(result.relations).toHaveLength(3);
+  });
+
+  it('reads nothing of a Korean or Russian chunk and says which language it is', () => {
+    expect(extractor.extractChunk({ id: 'k', text: '서울에 본사를 둔 회사가 새 공장을 열었다.' })).toEqual({
+      chunkId: 'k',
       entities: [],
       relations: [],
-      unsupportedLanguage: 'Japanese',
+      unsupportedLanguage: 'Korean',
     });
-    expect(extractor.extractChunk({ id: 'k', text: '서울에 본사를 둔 회사' }).unsupportedLanguage).toBe('Korean');
+    expect(extractor.extractChunk({ id: 'r', text: 'Компания открыла завод в Москве.' }).unsupportedLanguage).toBe('Cyrillic-script');
   });
 
   it('tells the language of a chunk by its letters', () => {
     expect(rulesLanguage('Tim Cook leads Apple.')).toBe('latin');
     expect(rulesLanguage('使用 Redis Cluster 時，每個節點都需要開放連接埠。')).toBe('chinese');
     expect(rulesLanguage('数据库 backup and restore procedures for production clusters')).toBe('latin');
+    expect(rulesLanguage('東京都の株式会社さくら精機は新工場を発表した。')).toBe('japanese');
     expect(rulesLanguage('Москва — столица России.')).toEqual({ unsupported: 'Cyrillic-script' });
     expect(rulesLanguage('12345 !!!')).toBe('latin');
   });

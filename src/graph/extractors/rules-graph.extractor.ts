@@ -4,6 +4,8 @@ import { ChunkExtraction, ChunkText, EntityType } from '../graph.types.js';
 import { breaksAfter, Sentence, Span, spanOf, Term } from './compromise-term.js';
 import { ExtractOptions, ExtractorResult, GraphExtractor } from './graph-extractor.js';
 import { ChineseNameFinder } from './chinese-name-finder.js';
+import type { CjkName } from './cjk-names.js';
+import { JapaneseNameFinder } from './japanese-name-finder.js';
 import { FoundName, NameFinder } from './name-finder.js';
 import { rulesLanguage } from './text-language.js';
 
@@ -36,13 +38,15 @@ const CLAUSE_BOUNDARY = /[,;:]|\b(where|when|while|because|although|after|before
  * verbs with their lemma); from those tags, in one pass per sentence: capitalized names typed by evidence only
  * (see NameFinder), noun-phrase concepts, co-occurrence in a sentence, and subject-verb-object patterns named by
  * the verb's lemma. A name with no evidence of its own takes the type of the same word in a typed name of the
- * chunk ("Natarajan" after "Priya Natarajan"), else stays `other`. Chinese chunks are read with Chinese cues
- * (ChineseNameFinder); chunks in a language neither reads (Japanese, Korean, Cyrillic ...) yield nothing and say so.
+ * chunk ("Natarajan" after "Priya Natarajan"), else stays `other`. Chinese and Japanese chunks are read with their own
+ * cues (ChineseNameFinder, JapaneseNameFinder); chunks in a language none reads (Korean, Cyrillic ...) yield nothing
+ * and say so.
  */
 @Injectable()
 export class RulesGraphExtractor implements GraphExtractor {
   readonly name = 'rules';
   private readonly chinese = new ChineseNameFinder();
+  private readonly japanese = new JapaneseNameFinder();
 
   async extract(chunks: ChunkText[], options: ExtractOptions = {}): Promise<ExtractorResult> {
     const results: ChunkExtraction[] = [];
@@ -58,7 +62,8 @@ export class RulesGraphExtractor implements GraphExtractor {
 
   extractChunk(chunk: ChunkText): ChunkExtraction {
     const language = rulesLanguage(chunk.text);
-    if (language === 'chinese') return this.extractChineseChunk(chunk);
+    if (language === 'chinese') return this.extractCjkChunk(chunk, this.chinese);
+    if (language === 'japanese') return this.extractCjkChunk(chunk, this.japanese);
     if (language !== 'latin') return { chunkId: chunk.id, entities: [], relations: [], unsupportedLanguage: language.unsupported };
     const doc = nlp(chunk.text);
     // After compute('root') every term carries its root form ("computers" → "computer", "founded" → "found").
@@ -107,11 +112,11 @@ export class RulesGraphExtractor implements GraphExtractor {
     return extraction;
   }
 
-  /** Chinese text: names by Chinese cues (ChineseNameFinder), related by co-occurrence in a sentence. */
-  private extractChineseChunk(chunk: ChunkText): ChunkExtraction {
+  /** Chinese or Japanese text: names by that language's cues, related by co-occurrence in a sentence. */
+  private extractCjkChunk(chunk: ChunkText, finder: { find(text: string): CjkName[][] }): ChunkExtraction {
     const extraction: ChunkExtraction = { chunkId: chunk.id, entities: [], relations: [] };
     const relations = new Map<string, ChunkExtraction['relations'][number]>();
-    for (const names of this.chinese.find(chunk.text)) {
+    for (const names of finder.find(chunk.text)) {
       for (const { name, type } of names) extraction.entities.push({ name, type });
       const distinct = [...new Set(names.map((n) => n.name))].sort();
       for (let i = 0; i < distinct.length; i++) {
