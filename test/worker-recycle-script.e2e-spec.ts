@@ -42,7 +42,7 @@ describe('scripts/start_rq_worker.sh restarts a recycled worker', () => {
     const log = () => (existsSync(LOG) ? readFileSync(LOG, 'utf8') : '');
     await waitFor(() => /worker ready/.test(log()), 120_000);
 
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 2; i += 1) ids.push((await system.tasks.enqueue(RevokeUserSessionsJob, { user_id: randomUUID() })).job_id);
     await waitFor(async () => {
       const states = await Promise.all(ids.map(async (id) => (await system.tasks.getJob(QueueName.TokenRevocation, id))?.getState()));
