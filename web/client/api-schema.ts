@@ -326,7 +326,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a document (streamed); queues its processing
-         * @description Accepted: pdf, docx, html, md, txt, csv, json (decided by content, plus extension for text formats). Same content uploaded again by the same user answers 200 with the existing file and `duplicate: true`, unless `reprocess=true`. Pass your own uuid as X-File-Id (or a `file_id` field before `file`) to poll upload progress while uploading.
+         * @description Accepted: pdf, docx, html, md, txt, csv, json (decided by content, plus extension for text formats). Same content uploaded again by the same user answers 200 with the existing file and `duplicate: true`, unless `reprocess=true`. Pass your own uuid as X-File-Id (or a `file_id` field before `file`) to poll upload progress while uploading. POST /api/v1/files/upload is the original system's route for the same operation (same request and answers); both are served.
          */
         post: operations["FilesController_upload[0]"];
         delete?: never;
@@ -346,7 +346,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a document (streamed); queues its processing
-         * @description Accepted: pdf, docx, html, md, txt, csv, json (decided by content, plus extension for text formats). Same content uploaded again by the same user answers 200 with the existing file and `duplicate: true`, unless `reprocess=true`. Pass your own uuid as X-File-Id (or a `file_id` field before `file`) to poll upload progress while uploading.
+         * @description Accepted: pdf, docx, html, md, txt, csv, json (decided by content, plus extension for text formats). Same content uploaded again by the same user answers 200 with the existing file and `duplicate: true`, unless `reprocess=true`. Pass your own uuid as X-File-Id (or a `file_id` field before `file`) to poll upload progress while uploading. POST /api/v1/files/upload is the original system's route for the same operation (same request and answers); both are served.
          */
         post: operations["FilesController_upload[1]"];
         delete?: never;
