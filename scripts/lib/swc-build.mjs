@@ -2,7 +2,7 @@
 // keeping their paths, and links drizzle/ beside them so migrations resolve as from dist/.
 // Used by the benchmarks (scripts/bench/run.mjs) and by tests that start real API and worker processes.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { transformFile } from '@swc/core';
 
@@ -29,7 +29,10 @@ export async function buildWithSwc({ root, folders, outDir }) {
         const { code } = await transformFile(file, SWC_OPTIONS);
         const target = join(outDir, relative(root, file)).replace(/\.ts$/, '.js');
         await mkdir(dirname(target), { recursive: true });
-        await writeFile(target, code);
+        // Written aside then renamed: a process started by another test run never loads a half-written module.
+        const partial = `${target}.${process.pid}.partial`;
+        await writeFile(partial, code);
+        await rename(partial, target);
       }),
     );
   }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { isPermanentExtractionFailure } from '../graph/extractors/extraction-failure.js';
 import { GraphService } from '../graph/graph.service.js';
+import { JOB_LOCK_LOST } from '../infra/queue/job-errors.js';
 import { VectorsService } from '../vectors/vectors.service.js';
 import { chunkCount } from './chunk-source.js';
 import { FileBlobMissingError } from './file-core.errors.js';
@@ -67,6 +68,8 @@ export class FilePipelineService {
       await this.discardIfDeleted(fileId);
       return result;
     } catch (error) {
+      // Another worker runs this job now (this one lost its lock): leave the file's state to that run.
+      if (signal.reason === JOB_LOCK_LOST) throw error;
       if (await this.discardIfDeleted(fileId)) throw new UnrecoverableError('FILE_DELETED: the file was deleted');
       const permanent = isPermanent(error);
       const reason = messageOf(error);

@@ -11,8 +11,8 @@ export interface Child {
 }
 
 /** Starts `node .test-build/<entry>` with env; collects stdout+stderr. Call compileForProcesses() first. */
-export function startNode(entry: string, env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [join(BUILD_DIR, entry)], {
+export function startNode(entry: string, env: Record<string, string>, buildDir = BUILD_DIR): Child {
+  const child = spawn(process.execPath, [join(buildDir, entry)], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

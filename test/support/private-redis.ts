@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { answersPing } from '../../src/infra/redis/redis-resolver.js';
 
 export interface PrivateRedis {
@@ -7,7 +10,7 @@ export interface PrivateRedis {
   port: number;
   /** Stops the server (to test behaviour with Redis down). */
   stop(): Promise<void>;
-  /** Starts it again on the same port (empty), e.g. so an app can close cleanly after a Redis-down test. */
+  /** Starts it again on the same port (empty unless persistent), e.g. so an app can close cleanly after a Redis-down test. */
   restart(): Promise<void>;
 }
 
@@ -15,9 +18,13 @@ export interface PrivateRedis {
  * A redis-server of the test's own on a free port, for tests that stop Redis: the shared one on 6379 is never
  * stopped, other tests use it.
  */
-export async function startPrivateRedis(): Promise<PrivateRedis> {
+export async function startPrivateRedis(options: { persistent?: boolean } = {}): Promise<PrivateRedis> {
   const port = await freePort();
-  let child = await spawnRedis(port);
+  // persistent: an append-only file synced on every write, so a restart (even after SIGKILL) keeps every key.
+  const persistence = options.persistent
+    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', mkdtempSync(join(tmpdir(), 'docai-redis-'))]
+    : ['--appendonly', 'no'];
+  let child = await spawnRedis(port, persistence);
   return {
     url: `redis://127.0.0.1:${port}/0`,
     port,
@@ -29,13 +36,13 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     },
     restart: async () => {
       if (!hasExited(child)) return;
-      child = await spawnRedis(port);
+      child = await spawnRedis(port, persistence);
     },
   };
 }
 
-async function spawnRedis(port: number): Promise<ChildProcess> {
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+async function spawnRedis(port: number, persistence: string[]): Promise<ChildProcess> {
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], {
     stdio: 'ignore',
   });
   for (let i = 0; i < 100 && !(await answersPing('127.0.0.1', port, 200)); i++) await sleep(50);

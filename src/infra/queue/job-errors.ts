@@ -3,6 +3,8 @@ import { UnrecoverableError } from 'bullmq';
 export const JOB_TIMEOUT = 'JOB_TIMEOUT';
 export const JOB_ABORTED = 'JOB_ABORTED';
 export const WORKER_LOST = 'WORKER_LOST';
+/** Abort reason of a job whose lock this worker lost: another worker runs it now, this run must write nothing more. */
+export const JOB_LOCK_LOST = 'JOB_LOCK_LOST';
 
 /** A job ran past its job_timeout. Retryable, as a timed-out RQ job is under a Retry policy. */
 export class JobTimeoutError extends Error {

@@ -10,7 +10,7 @@ import { isConnectionError, redisOutages } from '../redis/redis-outage.js';
 import { bullRedisOptions, redisOptions } from '../redis/redis-target.js';
 import { queueTelemetry } from '../telemetry/tracing-state.js';
 import { declaredJobs } from './job-definition.js';
-import { JOB_ABORTED, JOB_TIMEOUT, JobAbortedError, JobTimeoutError, WorkerLostError } from './job-errors.js';
+import { JOB_ABORTED, JOB_LOCK_LOST, JOB_TIMEOUT, JobAbortedError, JobTimeoutError, WorkerLostError } from './job-errors.js';
 import { QueueProcessor, TypedJob } from './queue-processor.js';
 import { AppJobOptions, TaskQueueService } from './task-queue.service.js';
 import { WorkerRecycler } from './worker-recycler.js';
@@ -161,6 +161,8 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
       else this.logger.error(`worker error on ${processor.queueName}: ${error.message}`);
     });
     worker.on('failed', (job, error) => this.settleIfFinal(processor, job, error));
+    // The stalled checker gave the job to another worker: stop it here, so two runs never write at once.
+    worker.on('lockRenewalFailed', (jobIds) => jobIds.forEach((jobId) => worker.cancelJob(jobId, JOB_LOCK_LOST)));
     return worker;
   }
 
@@ -185,6 +187,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     await this.registry?.jobStarted(String(job.id));
     await this.fairShareHook(() => this.tasks.jobStarted(job));
     let outcome = 'failed';
+    let failure: string | undefined;
     try {
       const work = processor.process(job as TypedJob<{ name: string; data: unknown }>, {
         signal: abortSignal,
@@ -197,8 +200,9 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
       return result;
     } catch (error) {
       if (abortSignal.aborted) outcome = abortSignal.reason === JOB_TIMEOUT ? 'timed_out' : 'aborted';
+      failure = error instanceof Error ? error.message : String(error);
       if (processor.isPermanentFailure(error) && !(error instanceof UnrecoverableError)) {
-        throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
+        throw new UnrecoverableError(failure);
       }
       throw error;
     } finally {
@@ -214,6 +218,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
         attempt: job.attemptsMade + 1,
         duration_ms: Math.round(durationMs),
         outcome,
+        error: failure,
       };
       if (outcome === 'completed') this.logger.log(line);
       else this.logger.warn(line);

@@ -1,0 +1,300 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import request from 'supertest';
+import { parseWorkerRecord } from '../src/infra/queue/worker-registry.js';
+import { QueueName } from '../src/infra/queue/queue-names.js';
+import { RedisKeys } from '../src/infra/redis/redis-keys.js';
+import { type Child, startNode } from './support/child-process.js';
+import { compilePrivateBuild } from './support/compiled-src.js';
+import { freePort, type PrivateRedis, startPrivateRedis } from './support/private-redis.js';
+import { waitFor } from './support/wait-for.js';
+
+const DOCUMENTS = 20;
+const ATTEMPTS = 3; // process-file: retry max 2
+const PEOPLE = ['Alice Johnson', 'Bob Smith', 'Carol White', 'David Brown', 'Erin Davis', 'Frank Miller', 'Grace Lee'];
+const PLACES = ['Paris', 'Berlin', 'Madrid', 'Vienna', 'Lisbon', 'Prague'];
+const ORGS = ['Acme Corporation', 'Globex Industries', 'Initech', 'Umbrella Labs', 'Stark Works'];
+
+/** Small distinct documents with people, places and organizations, so every stage (graph too) has work. */
+function document(index: number): string {
+  const lines: string[] = [`Report ${index}`];
+  for (let p = 0; p < 40; p++) {
+    const k = index * 7 + p;
+    const who = PEOPLE[k % PEOPLE.length];
+    const other = PEOPLE[(k + 3) % PEOPLE.length];
+    lines.push(
+      `${who} met ${other} in ${PLACES[k % PLACES.length]} on day ${k} of project ${index}-${p}. ` +
+        `${ORGS[k % ORGS.length]} hired ${who} to study topic ${k * 13}, and ${other} joined ${ORGS[(k + 1) % ORGS.length]}.`,
+    );
+  }
+  return lines.join('\n\n');
+}
+
+interface FileOutcome {
+  status: string;
+  error: string | null;
+  live_status: string;
+  chunks: number;
+  vectors: number;
+  nodes: number;
+  edges: number;
+  job_state: string;
+  attempts_made: number;
+}
+
+/**
+ * Issue 12: the API (RUN_WORKERS=false) and two worker processes on a Redis with an append-only file. A fault-free
+ * pass of 20 documents is the reference; then the same documents again while busy workers are SIGKILLed (the same
+ * job twice), Redis is restarted and a worker is stopped with SIGTERM mid-job. Every file must end `completed` with
+ * the reference's counts, or `failed` with a reason after its attempts — never left `processing` — and the
+ * fault-free pass must have no failed attempt.
+ */
+describe('reliability under crashes (chaos)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'docai-chaos-'));
+  const children: Child[] = [];
+  let redis: PrivateRedis;
+  let client: Redis;
+  let queue: Queue;
+  let api: string;
+  let env: Record<string, string>;
+  let adminToken: string;
+  let buildDir: string;
+
+  const http = () => request(api);
+  const startWorker = async () => {
+    const worker = startNode('src/worker.js', env, buildDir);
+    children.push(worker);
+    await worker.waitForOutput(/worker ready/, 60_000);
+    return worker;
+  };
+
+  beforeAll(async () => {
+    buildDir = await compilePrivateBuild();
+    redis = await startPrivateRedis({ persistent: true });
+    client = new Redis(redis.url, { maxRetriesPerRequest: null });
+    client.on('error', () => undefined);
+    const port = await freePort();
+    env = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: `chaos-${randomBytes(4).toString('hex')}`,
+      DATA_DIR: dataDir,
+      EMBEDDED_DB_PORT: String(await freePort()),
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      ADMIN_EMAIL: 'admin@example.com',
+      ADMIN_PASSWORD: 'admin-password-123',
+      WORKER_CONCURRENCY: '2',
+      WORKER_HEARTBEAT_MS: '300',
+      // Short enough that a killed worker's job is run again within seconds; long enough that a busy machine's
+      // event-loop pauses do not pass for a dead worker.
+      WORKER_LOCK_DURATION_MS: '4000',
+      WORKER_STALLED_INTERVAL_MS: '2000',
+      SHUTDOWN_GRACE_MS: '30000',
+      RECONCILE_INTERVAL_MS: '5000',
+      CHUNK_SIZE_TOKENS: '48',
+      CHUNK_OVERLAP_TOKENS: '8',
+    };
+    queue = new Queue(QueueName.FileProcessing, { connection: client, prefix: env.QUEUE_PREFIX });
+    queue.on('error', () => undefined);
+    const apiProcess = startNode('src/main.js', { ...env, PORT: String(port), HOST: '127.0.0.1', RUN_WORKERS: 'false' }, buildDir);
+    children.push(apiProcess);
+    await apiProcess.waitForOutput(/Swagger/, 60_000);
+    api = `http://127.0.0.1:${port}`;
+    await Promise.all([startWorker(), startWorker()]);
+    adminToken = await login('admin@example.com', 'admin-password-123');
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const child of children) if (isRunning(child)) child.process.kill('SIGKILL');
+    await Promise.all(children.map((child) => child.exited));
+    await queue?.close().catch(() => undefined);
+    client?.disconnect();
+    await redis?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+  });
+
+  async function login(email: string, password: string): Promise<string> {
+    const res = await http().post('/api/v1/auth/login').send({ email, password }).expect(200);
+    return res.body.data.access_token as string;
+  }
+
+  async function uploadAll(token: string): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < DOCUMENTS; i++) {
+      const res = await http()
+        .post('/api/v1/files')
+        .set('Authorization', `Bearer ${token}`)
+        .attach('file', Buffer.from(document(i)), `report-${i}.txt`)
+        .expect(202);
+      ids.push(res.body.data.file_id as string);
+    }
+    return ids;
+  }
+
+  /** Waits until no file is `queued` or `processing` any more (in its stored record and its live status). */
+  async function settle(token: string, ids: string[], timeoutMs: number): Promise<FileOutcome[]> {
+    await waitFor(
+      async () => {
+        for (const id of ids) {
+          const res = await http().get(`/api/v1/files/${id}/status`).set('Authorization', `Bearer ${token}`);
+          if (!['completed', 'failed'].includes(res.body.data?.status)) return false;
+        }
+        return true;
+      },
+      timeoutMs,
+      500,
+    ).catch(() => undefined); // a file still unsettled is counted as lost below, not thrown here
+    const outcomes: FileOutcome[] = [];
+    for (const id of ids) outcomes.push(await outcomeOf(token, id));
+    return outcomes;
+  }
+
+  async function outcomeOf(token: string, id: string): Promise<FileOutcome> {
+    const auth = { Authorization: `Bearer ${token}` };
+    const [file, live, vectors, graph] = await Promise.all([
+      http().get(`/api/v1/files/${id}`).set(auth),
+      http().get(`/api/v1/files/${id}/status`).set(auth),
+      http().get(`/api/v1/vectors/${id}`).set(auth),
+      http().get(`/api/v1/graph/${id}?limit=1000`).set(auth),
+    ]);
+    const job = await queue.getJob(`file:${id}:process`);
+    return {
+      status: file.body.data.status as string,
+      error: (file.body.data.error as string | null) ?? null,
+      live_status: live.body.data.status as string,
+      chunks: file.body.data.chunk_count as number,
+      vectors: vectors.body.data?.count as number,
+      nodes: (graph.body.data?.nodes as unknown[] | undefined)?.length ?? 0,
+      edges: (graph.body.data?.edges as unknown[] | undefined)?.length ?? 0,
+      job_state: job ? await job.getState() : 'missing',
+      attempts_made: job?.attemptsMade ?? 0,
+    };
+  }
+
+  /** A worker process running a process-file job right now, and that job. */
+  async function busyWorker(except?: number): Promise<{ child: Child; jobId: string }> {
+    return waitFor(
+      async () => {
+        for (const key of await client.keys(RedisKeys.workerPattern())) {
+          const record = parseWorkerRecord(await client.hgetall(key));
+          if (record.queue_prefix !== env.QUEUE_PREFIX || record.state !== 'busy' || record.pid === except) continue;
+          if (!record.current_job_id?.startsWith('file:')) continue;
+          const child = children.find((c) => c.process.pid === record.pid && isRunning(c));
+          if (child) return { child, jobId: record.current_job_id };
+        }
+        return undefined;
+      },
+      60_000,
+      100,
+    );
+  }
+
+  async function kill(child: Child): Promise<void> {
+    child.process.kill('SIGKILL');
+    await child.exited;
+  }
+
+  /** On a failure, what each process said last (a chaos run is hard to replay). */
+  function dumpProcesses(): void {
+    for (const child of children) {
+      const tail = child.output().trim().split('\n').slice(-12).join('\n    ');
+      process.stdout.write(`--- process ${child.process.pid} (${child.process.exitCode ?? child.process.signalCode ?? 'running'}):\n    ${tail}\n`);
+    }
+  }
+
+  it('loses no file: each is completed like the fault-free run, or failed with a reason after its attempts', async () => {
+    try {
+      await chaosRun();
+    } catch (error) {
+      dumpProcesses();
+      throw error;
+    }
+  }, 600_000);
+
+  async function chaosRun(): Promise<void> {
+    const startedAt = Date.now();
+    const phase = (name: string) => process.stdout.write(`chaos ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${name}\n`);
+    // Fault-free reference pass.
+    const referenceIds = await uploadAll(adminToken);
+    const reference = await settle(adminToken, referenceIds, 180_000);
+    phase('fault-free pass settled');
+    const faultFreeFailedAttempts = reference.reduce((sum, o) => sum + Math.max(0, o.attempts_made - 1), 0);
+
+    // The same documents under faults.
+    await http().post('/api/v1/auth/register').send({ email: 'chaos@example.com', password: 'chaos-password-1' }).expect(201);
+    const userToken = await login('chaos@example.com', 'chaos-password-1');
+    const ids = await uploadAll(userToken);
+    phase('uploaded again');
+
+    // A busy worker SIGKILLed, then the one that picks up the same job again, then another busy one.
+    const first = await busyWorker();
+    await kill(first.child);
+    phase(`SIGKILLed the worker running ${first.jobId}`);
+    const replacement = startWorker();
+    const again = await waitFor(async () => {
+      const busy = await busyWorker();
+      return busy.jobId === first.jobId ? busy : undefined;
+    }, 90_000);
+    await kill(again.child);
+    phase(`SIGKILLed the worker running ${first.jobId} again`);
+    await replacement;
+    void startWorker();
+    const third = await busyWorker();
+    await kill(third.child);
+    phase(`SIGKILLed the worker running ${third.jobId}`);
+    await startWorker();
+
+    // A worker stopped with SIGTERM mid-job finishes that job, then exits 0.
+    const stopping = await busyWorker();
+    stopping.child.process.kill('SIGTERM');
+    expect(await stopping.child.exited).toBe(0);
+    phase(`SIGTERM: the worker running ${stopping.jobId} finished it and exited 0`);
+    const afterStop = startWorker();
+
+    // Redis killed and restarted from its append-only file.
+    await redis.stop();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await redis.restart();
+    phase('Redis restarted');
+    await afterStop;
+
+    const outcomes = await settle(userToken, ids, 240_000);
+    phase('chaos pass settled');
+    const lost = outcomes.filter((o) => !['completed', 'failed'].includes(o.status) || o.live_status !== o.status);
+    const failed = outcomes.filter((o) => o.status === 'failed');
+    const retried = outcomes.filter((o) => o.attempts_made > 1 || o.status === 'failed');
+    process.stdout.write(
+      `chaos figures: ${DOCUMENTS} files, lost ${lost.length}, retried ${retried.length}, failed ${failed.length}; ` +
+        `fault-free pass: attempts failed without a fault ${faultFreeFailedAttempts}\n`,
+    );
+
+    expect(reference.every((o) => o.status === 'completed' && o.job_state === 'completed')).toBe(true);
+    expect(faultFreeFailedAttempts).toBe(0);
+    expect(lost).toEqual([]);
+    outcomes.forEach((outcome, i) => {
+      if (outcome.status === 'completed') {
+        const { chunks, vectors, nodes, edges } = reference[i];
+        expect({ i, ...pick(outcome) }).toEqual({ i, chunks, vectors, nodes, edges });
+        expect(outcome.job_state).toBe('completed');
+      } else {
+        expect(outcome.error).toBeTruthy();
+        expect(outcome.job_state === 'failed' ? outcome.attempts_made : ATTEMPTS).toBeGreaterThanOrEqual(ATTEMPTS);
+      }
+    });
+  }
+});
+
+/** exitCode stays null for a process killed by a signal: check both. */
+function isRunning(child: Child): boolean {
+  return child.process.exitCode === null && child.process.signalCode === null;
+}
+
+function pick(o: FileOutcome): Pick<FileOutcome, 'chunks' | 'vectors' | 'nodes' | 'edges'> {
+  return { chunks: o.chunks, vectors: o.vectors, nodes: o.nodes, edges: o.edges };
+}
