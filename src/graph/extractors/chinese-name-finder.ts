@@ -1,12 +1,4 @@
-import {
-  type CjkName,
-  hasNameCharacters,
-  namesPerSentence,
-  quotedConcepts,
-  type Segment,
-  segmentsOf,
-  withoutOverlaps,
-} from './cjk-names.js';
+import { type CjkName, namesPerSentence, occurrences, type Segment, type SentenceWords } from './cjk-names.js';
 import {
   CHINESE_STOPWORDS,
   KNOWN_PLACES,
@@ -42,20 +34,17 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 export class ChineseNameFinder {
   /** The names of each sentence of the text, in order. */
   find(text: string): CjkName[][] {
-    return namesPerSentence(text, (start, end) => this.sentenceNames(text, start, end));
+    return namesPerSentence(text, segmenter, (sentence) => cues(text, sentence), isUsableName);
   }
+}
 
-  private sentenceNames(text: string, start: number, end: number): CjkName[] {
-    const segments = segmentsOf(segmenter, text, start, end);
-    const candidates = [
-      ...quotedConcepts(text, start, end),
-      ...organizations(text, start, end, segments),
-      ...people(text, start, end),
-      ...places(text, segments),
-      ...knownPlaces(text, start, end),
-    ];
-    return withoutOverlaps(candidates.filter((c) => isUsableName(c.name)));
-  }
+function cues(text: string, { start, end, segments }: SentenceWords): CjkName[] {
+  return [
+    ...organizations(text, start, end, segments),
+    ...people(text, start, end),
+    ...places(text, segments),
+    ...occurrences(KNOWN_PLACES, 'place', text, start, end),
+  ];
 }
 
 /**
@@ -134,17 +123,6 @@ function isPlaceName(name: string, suffix: string): boolean {
   if (chars.length > MAX_PLACE_CHARS || NOT_PLACES.has(name) || NOT_PLACE_FIRST.has(chars[0])) return false;
   if (chars.length === 2) return KNOWN_PLACES.has(name) || TWO_CHARACTER_PLACE_SUFFIXES.has(suffix);
   return chars.every((c) => HAN.test(c));
-}
-
-function knownPlaces(text: string, start: number, end: number): CjkName[] {
-  const found: CjkName[] = [];
-  const sentence = text.slice(start, end);
-  for (const place of KNOWN_PLACES) {
-    for (let at = sentence.indexOf(place); at >= 0; at = sentence.indexOf(place, at + place.length)) {
-      found.push({ name: place, type: 'place', start: start + at, end: start + at + place.length });
-    }
-  }
-  return found;
 }
 
 /** A family name and one or two given-name characters right after a role ("董事長劉建國") or before a title ("王淑芬女士"). */
@@ -231,5 +209,5 @@ function isBoundaryWord(word: string): boolean {
 }
 
 function isUsableName(name: string): boolean {
-  return hasNameCharacters(name) && !CHINESE_STOPWORDS.has(name);
+  return !CHINESE_STOPWORDS.has(name);
 }

@@ -23,20 +23,36 @@ const NAME_CHARACTERS = /^[\p{L}\p{N}]{2,}$/u;
 // Overlapping candidates: the higher priority wins, then the longer.
 const PRIORITY: Partial<Record<EntityType, number>> = { concept: 4, organization: 3, person: 2, place: 1 };
 
+/** One sentence of a chunk: its [start, end) offsets and its words. */
+export interface SentenceWords {
+  start: number;
+  end: number;
+  segments: Segment[];
+}
+
 /**
- * The names of each sentence of a chunk: `sentenceNames` finds them by cues; a name found once is then found again
- * wherever the chunk repeats it without a cue.
+ * The names of each sentence of a chunk: `cues` proposes candidates from the sentence's words (a quoted term is
+ * always one), `usable` filters them, and of overlapping candidates the best stays (see withoutOverlaps); a name
+ * found once is then found again wherever the chunk repeats it without a cue.
  */
-export function namesPerSentence(text: string, sentenceNames: (start: number, end: number) => CjkName[]): CjkName[][] {
+export function namesPerSentence(
+  text: string,
+  segmenter: Intl.Segmenter,
+  cues: (sentence: SentenceWords) => CjkName[],
+  usable: (name: string) => boolean,
+): CjkName[][] {
   const sentences = Array.from(text.matchAll(SENTENCE), (m) => ({ start: m.index, end: m.index + m[0].length }));
-  const found = sentences.map(({ start, end }) => sentenceNames(start, end));
+  const found = sentences.map(({ start, end }) => {
+    const candidates = [...quotedConcepts(text, start, end), ...cues({ start, end, segments: segmentsOf(segmenter, text, start, end) })];
+    return withoutOverlaps(candidates.filter((c) => NAME_CHARACTERS.test(c.name) && usable(c.name)));
+  });
   const known = new Map<string, EntityType>();
   for (const names of found) for (const { name, type } of names) if (!known.has(name)) known.set(name, type);
   return sentences.map(({ start, end }, i) => withRepeatedMentions(text, start, end, found[i], known));
 }
 
 /** The words of text[start, end) with their offsets in the chunk. */
-export function segmentsOf(segmenter: Intl.Segmenter, text: string, start: number, end: number): Segment[] {
+function segmentsOf(segmenter: Intl.Segmenter, text: string, start: number, end: number): Segment[] {
   return Array.from(segmenter.segment(text.slice(start, end)), (s) => ({
     text: s.segment,
     start: start + s.index,
@@ -46,7 +62,7 @@ export function segmentsOf(segmenter: Intl.Segmenter, text: string, start: numbe
 }
 
 /** Terms in 「…」, 『…』 or “…”: concepts. */
-export function quotedConcepts(text: string, start: number, end: number): CjkName[] {
+function quotedConcepts(text: string, start: number, end: number): CjkName[] {
   const found: CjkName[] = [];
   for (const match of text.slice(start, end).matchAll(QUOTED)) {
     const at = start + match.index + 1;
@@ -55,13 +71,20 @@ export function quotedConcepts(text: string, start: number, end: number): CjkNam
   return found;
 }
 
-/** Letters and digits only, at least two: never a single character or punctuation. */
-export function hasNameCharacters(name: string): boolean {
-  return NAME_CHARACTERS.test(name);
+/** Every occurrence in text[start, end) of the given names (well-known places), as names of `type`. */
+export function occurrences(names: Iterable<string>, type: EntityType, text: string, start: number, end: number): CjkName[] {
+  const found: CjkName[] = [];
+  const sentence = text.slice(start, end);
+  for (const name of names) {
+    for (let at = sentence.indexOf(name); at >= 0; at = sentence.indexOf(name, at + name.length)) {
+      found.push({ name, type, start: start + at, end: start + at + name.length });
+    }
+  }
+  return found;
 }
 
 /** The candidates that overlap no better one (higher priority, then longer), in text order. */
-export function withoutOverlaps(candidates: CjkName[]): CjkName[] {
+function withoutOverlaps(candidates: CjkName[]): CjkName[] {
   const ranked = [...candidates].sort(
     (a, b) => (PRIORITY[b.type] ?? 0) - (PRIORITY[a.type] ?? 0) || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );

@@ -1,12 +1,4 @@
-import {
-  type CjkName,
-  hasNameCharacters,
-  namesPerSentence,
-  quotedConcepts,
-  type Segment,
-  segmentsOf,
-  withoutOverlaps,
-} from './cjk-names.js';
+import { type CjkName, namesPerSentence, occurrences, type Segment, type SentenceWords } from './cjk-names.js';
 import {
   COMPANY_FORMS,
   KNOWN_PLACES,
@@ -36,21 +28,18 @@ const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 export class JapaneseNameFinder {
   /** The names of each sentence of the text, in order. */
   find(text: string): CjkName[][] {
-    return namesPerSentence(text, (start, end) => this.sentenceNames(text, start, end));
+    return namesPerSentence(text, segmenter, (sentence) => cues(text, sentence), (name) => !PARTICLES.has(name));
   }
+}
 
-  private sentenceNames(text: string, start: number, end: number): CjkName[] {
-    const segments = segmentsOf(segmenter, text, start, end);
-    const candidates = [
-      ...quotedConcepts(text, start, end),
-      ...companies(text, segments),
-      ...organizations(text, segments),
-      ...people(text, segments),
-      ...places(text, segments),
-      ...knownPlaces(text, start, end),
-    ];
-    return withoutOverlaps(candidates.filter((c) => hasNameCharacters(c.name) && !PARTICLES.has(c.name)));
-  }
+function cues(text: string, { start, end, segments }: SentenceWords): CjkName[] {
+  return [
+    ...companies(text, segments),
+    ...organizations(text, segments),
+    ...people(text, segments),
+    ...places(text, segments),
+    ...occurrences(KNOWN_PLACES, 'place', text, start, end),
+  ];
 }
 
 /** "株式会社さくら精機": the legal form and the words after it up to a particle (kana names included). */
@@ -121,17 +110,6 @@ function places(text: string, segments: Segment[]): CjkName[] {
     const name = text.slice(start, segment.end);
     if (name.length < 2 || name.length > MAX_PLACE_CHARS || NOT_PLACES.has(name)) continue;
     found.push({ name, type: 'place', start, end: segment.end });
-  }
-  return found;
-}
-
-function knownPlaces(text: string, start: number, end: number): CjkName[] {
-  const found: CjkName[] = [];
-  const sentence = text.slice(start, end);
-  for (const place of KNOWN_PLACES) {
-    for (let at = sentence.indexOf(place); at >= 0; at = sentence.indexOf(place, at + place.length)) {
-      found.push({ name: place, type: 'place', start: start + at, end: start + at + place.length });
-    }
   }
   return found;
 }
