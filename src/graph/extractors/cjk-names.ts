@@ -43,7 +43,8 @@ export function namesPerSentence(
 ): CjkName[][] {
   const sentences = Array.from(text.matchAll(SENTENCE), (m) => ({ start: m.index, end: m.index + m[0].length }));
   const found = sentences.map(({ start, end }) => {
-    const candidates = [...quotedConcepts(text, start, end), ...cues({ start, end, segments: segmentsOf(segmenter, text, start, end) })];
+    const segments = segmentsOf(segmenter, text, start, end);
+    const candidates = [...quotedConcepts(text, start, end), ...cues({ start, end, segments })];
     return withoutOverlaps(candidates.filter((c) => NAME_CHARACTERS.test(c.name) && usable(c.name)));
   });
   const known = new Map<string, EntityType>();
