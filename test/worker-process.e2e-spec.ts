@@ -43,6 +43,7 @@ describe('separate worker processes', () => {
     await child.waitForOutput(/probe worker ready/);
     return child;
   };
+  const jobOf = async (jobId: string) => (await producer.tasks.getJob(QueueName.MemoryConsolidation, jobId))!;
   const workerKeysOf = async (pid: number) =>
     (await producer.redis.keys(RedisKeys.workerPattern())).filter((k) => k.includes(`.${pid}.`));
 
@@ -81,6 +82,45 @@ describe('separate worker processes', () => {
     expect(events).toContain(`${second.process.pid}:start`);
     expect(events.filter((e) => e.endsWith(':done'))).toEqual([`${second.process.pid}:done`]);
     expect(job!.returnvalue).toBe('done');
+    // The lost run counted as one failed attempt (WORKER_LOST), then the one that completed.
+    expect(job!.attemptsMade).toBe(2);
+    expect(job!.stalledCounter).toBe(1);
+  });
+
+  it('settles a job once when its last attempt fails, in the worker that failed it', async () => {
+    const worker = await startWorker();
+    const data = { run_key: randomUUID(), mode: 'fail' as const };
+    const { job_id } = await producer.tasks.enqueue(ProbeJob, data, { retry: { max: 1, intervalMs: 50 } });
+    await waitFor(async () => (await producer.events(data.run_key)).some((e) => e.includes(':settled:')), 15_000);
+    const pid = worker.process.pid!;
+    expect(await producer.events(data.run_key)).toEqual([`${pid}:start`, `${pid}:start`, `${pid}:settled:probe failure`]);
+    expect(await (await jobOf(job_id)).getState()).toBe('failed');
+  });
+
+  it('counts each lost worker as a failed attempt; after the last one the job fails with WORKER_LOST and is settled', async () => {
+    const data = { run_key: randomUUID(), mode: 'crash' as const };
+    const { job_id } = await producer.tasks.enqueue(ProbeJob, data, { retry: { max: 1, intervalMs: 200 } });
+    // Each worker takes the job and dies with it; the next one records the loss, waits the backoff, runs it again.
+    const first = await startWorker();
+    await first.exited;
+    const second = await startWorker();
+    await waitFor(async () => (await jobOf(job_id)).attemptsMade === 1, 15_000);
+    expect((await jobOf(job_id)).failedReason).toMatch(/^WORKER_LOST/);
+    await second.exited;
+    const third = await startWorker();
+    await waitFor(async () => (await jobOf(job_id).then((j) => j.getState())) === 'failed', 15_000);
+    const job = await jobOf(job_id);
+    expect(job.attemptsMade).toBe(2);
+    expect(job.failedReason).toMatch(/^WORKER_LOST: the worker running this job stopped/);
+    const events = await waitFor(async () => {
+      const all = await producer.events(data.run_key);
+      return all.some((e) => e.includes(':settled:')) ? all : undefined;
+    });
+    expect(events).toEqual([
+      `${first.process.pid}:start`,
+      `${second.process.pid}:start`,
+      expect.stringMatching(new RegExp(`^${third.process.pid}:settled:WORKER_LOST`)),
+    ]);
   });
 
   it('removes a killed worker from the registry once its heartbeat lapses', async () => {
