@@ -22,6 +22,8 @@ export interface QuotaUsage {
 
 /** An admitted job not yet confirmed in its queue after this long was never added (its enqueuer died). */
 const ADMISSION_GRACE_MS = 60_000;
+/** A user without an active-jobs limit has ended jobs dropped from their count once it reaches this. */
+const UNLIMITED_REBUILD_AT = 1000;
 /** Jobs end within minutes: a client refused for active jobs may try again after this. */
 const ACTIVE_JOBS_RETRY_AFTER_SECONDS = 30;
 const ENDED_STATES = new Set(['completed', 'failed', 'unknown']);
@@ -115,7 +117,8 @@ export class QuotaService {
   /** Counts a job of the user's as queued or running; the same job again is not counted twice. */
   async admitJob(userId: string, limits: QuotaLimits, queue: QueueName, jobId: string): Promise<void> {
     const member = jobMember(queue, jobId);
-    if (!(await this.ledger.admitJob(userId, member, limits.max_active_jobs))) return;
+    // Without a limit the jobs are still counted (usage), and the count is rebuilt once it grows large.
+    if (!(await this.ledger.admitJob(userId, member, limits.max_active_jobs ?? UNLIMITED_REBUILD_AT))) return;
     await this.reconcileActiveJobs(userId);
     const refusal = await this.ledger.admitJob(userId, member, limits.max_active_jobs);
     if (refusal) throw refusalError(refusal);
