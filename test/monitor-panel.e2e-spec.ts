@@ -25,10 +25,16 @@ describe('monitoring panel in Chromium', () => {
   let system: TestApp;
   let browser: Browser;
   let base: string;
-  let token: string;
+  let refreshes = 0;
+  let adminToken: { value: string; at: number } | undefined;
+  /** The test's own admin token, taken again before the short access TTL runs out. */
+  const token = async () => {
+    if (!adminToken || Date.now() - adminToken.at > 5_000) adminToken = { value: await loginAdmin(system), at: Date.now() };
+    return adminToken.value;
+  };
 
-  const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${base}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
+  const api = async (path: string, init: RequestInit = {}) =>
+    fetch(`${base}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${await token()}`, ...init.headers } });
   const upload = async (name: string, text: string) => {
     const form = new FormData();
     form.append('file', new Blob([text], { type: 'text/plain' }), name);
@@ -44,11 +50,14 @@ describe('monitoring panel in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await buildPanel(panelBuildDir());
-    system = await createTestApp();
+    // Access tokens of 10 s: the panel must refresh during the test without a single 401.
+    system = await createTestApp({ JWT_ACCESS_TTL_SECONDS: '10' });
     await system.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(system.app.getHttpServer().address() as AddressInfo).port}`;
-    token = await loginAdmin(system);
     browser = await launchChromium();
+    browser.page.on('response', (response) => {
+      if (response.url().endsWith('/api/v1/auth/refresh') && response.ok()) refreshes++;
+    });
   });
 
   afterAll(async () => {
@@ -87,7 +96,7 @@ describe('monitoring panel in Chromium', () => {
     const statuses: ProcessingStatus[] = [];
     const followed = uploadAndFollow({
       baseUrl: base,
-      accessToken: token,
+      accessToken: await token(),
       file: new Blob([TEXT.repeat(200)], { type: 'text/plain' }),
       filename: 'followed.txt',
       onStatus: (status) => statuses.push(status),
@@ -154,6 +163,22 @@ describe('monitoring panel in Chromium', () => {
       expect({ view, overflow }).toEqual({ view, overflow: 0 });
       await shoot(`narrow-${view.split(' ')[0].toLowerCase()}`);
     }
+  });
+
+  it('kept the session alive by refreshing the short-lived access token', () => {
+    expect(refreshes).toBeGreaterThanOrEqual(1);
+  });
+
+  it('signs out: back to the sign-in form, the session is gone from the tab and its token is revoked', async () => {
+    const { page } = browser;
+    const stored = await page.evaluate<string | null>("sessionStorage.getItem('docai-monitor-session')");
+    const panelToken = (JSON.parse(stored ?? '{}') as { tokens?: { access_token?: string } }).tokens?.access_token;
+    expect(panelToken).toBeDefined();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email').waitFor();
+    expect(await page.evaluate<string | null>("sessionStorage.getItem('docai-monitor-session')")).toBeNull();
+    const me = await fetch(`${base}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${panelToken}` } });
+    expect(me.status).toBe(401);
   });
 
   it('saw no console error and no failed request', () => {

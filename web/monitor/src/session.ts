@@ -4,13 +4,13 @@ type TokenPair = Schemas['TokenPairDto'];
 export type User = Schemas['UserDto'];
 
 const STORAGE_KEY = 'docai-monitor-session';
-/** Refresh this long before the access token expires. */
+/** Refresh a minute before the access token expires (or at 80 % of its life when it lives under five minutes). */
 const REFRESH_MARGIN_MS = 60_000;
 
 interface Stored {
   tokens: TokenPair;
   user: User;
-  expiresAt: number;
+  issuedAt: number;
 }
 
 /**
@@ -55,7 +55,7 @@ export class Session {
       await this.api.POST('/api/v1/auth/logout', { headers: { Authorization: `Bearer ${tokens.access_token}` } });
       throw new ApiError(403, 'FORBIDDEN', 'The monitoring panel is for admins only');
     }
-    this.save({ tokens, user, expiresAt: Date.now() + tokens.expires_in * 1000 });
+    this.save({ tokens, user, issuedAt: Date.now() });
   }
 
   async logout(): Promise<void> {
@@ -70,7 +70,7 @@ export class Session {
       const tokens = unwrap(
         await this.api.POST('/api/v1/auth/refresh', { body: { refresh_token: current.tokens.refresh_token } }),
       );
-      this.save({ ...current, tokens, expiresAt: Date.now() + tokens.expires_in * 1000 });
+      this.save({ ...current, tokens, issuedAt: Date.now() });
     } catch {
       this.save(undefined);
     }
@@ -93,7 +93,9 @@ export class Session {
   private scheduleRefresh(): void {
     clearTimeout(this.refreshTimer);
     if (!this.stored) return;
-    const due = Math.max(1000, this.stored.expiresAt - Date.now() - REFRESH_MARGIN_MS);
+    const lifeMs = this.stored.tokens.expires_in * 1000;
+    const refreshAt = this.stored.issuedAt + lifeMs - Math.min(REFRESH_MARGIN_MS, lifeMs / 5);
+    const due = Math.max(1000, refreshAt - Date.now());
     this.refreshTimer = setTimeout(() => void this.refresh(), due);
   }
 }
