@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 
+/** Opens the confirmation dialog; `run` happens only once the operator confirms. */
+export type AskConfirmation = (title: string, description: string, run: () => Promise<unknown>) => void;
+
 export interface PendingAction {
   title: string;
   description: string;
