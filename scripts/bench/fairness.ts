@@ -1,8 +1,8 @@
 /**
  * Fair share between users (FAIR_SCHEDULING), measured: one worker process, concurrency 2, jobs of fixed duration.
- * User A enqueues a backlog (0, 30, 300 jobs), then user B enqueues 5: prints B's mean and max wait (enqueue → start)
- * with fairness on and off (FIFO), and throughput on vs off (the same run, and with 0 ms jobs from 3 users, where the
- * scheduler's own cost shows most).
+ * User A enqueues a backlog (0, 30, 300 jobs), then user B enqueues 5: prints B’s mean and max wait (enqueue → start)
+ * with fairness on and off (FIFO), and throughput on vs off: in that run, then in three alternating rounds of 3 users ×
+ * 100 jobs (of the job duration, and of 0 ms, where the scheduler's own cost shows most).
  * node scripts/bench/run.mjs fairness [--job-ms 50] [--backlog 300]
  */
 import 'reflect-metadata';
@@ -111,6 +111,8 @@ runBench(async () => {
   );
   try {
     log(`fairness bench: 1 worker process, concurrency 2, jobs of ${ms} ms; A enqueues a backlog, then B enqueues ${B_JOBS}`);
+    // Warm-up (connections, scripts, the worker's first jobs), not reported.
+    await scenario(producers[0][1], [['A', 20], ['B', B_JOBS]], ms);
     const results = new Map<string, Scenario>();
     for (const [fair, tasks] of producers) {
       const mode = fair ? 'on ' : 'off';
@@ -127,12 +129,22 @@ runBench(async () => {
     const on = results.get(`on :${backlog}`)!.jobsPerSecond;
     const off = results.get(`off:${backlog}`)!.jobsPerSecond;
     log(`  throughput A=${backlog}+B: on ${on.toFixed(1)} jobs/s, off ${off.toFixed(1)} jobs/s (on/off ${(on / off).toFixed(3)})`);
-    const noop: number[] = [];
-    for (const [, tasks] of producers) {
-      const s = await scenario(tasks, [['A', 200], ['B', 200], ['C', 200]], 0, true);
-      noop.push(s.jobsPerSecond);
+    // On and off alternate, three rounds, so a change in the machine's load hits both alike; the median ratio.
+    for (const jobMs of [ms, 0]) {
+      const ratios: number[] = [];
+      const rates: string[] = [];
+      for (let round = 0; round < 3; round += 1) {
+        const perMode: number[] = [];
+        for (const [, tasks] of producers) {
+          perMode.push((await scenario(tasks, [['A', 100], ['B', 100], ['C', 100]], jobMs, true)).jobsPerSecond);
+        }
+        ratios.push(perMode[0] / perMode[1]);
+        rates.push(`${perMode[0].toFixed(1)}/${perMode[1].toFixed(1)}`);
+      }
+      const median = [...ratios].sort((a, b) => a - b)[1];
+      const label = `3 users x 100 jobs of ${jobMs} ms, all queued first`;
+      log(`  throughput ${label}, on/off jobs/s per round: ${rates.join(', ')}; median on/off ${median.toFixed(3)}`);
     }
-    log(`  throughput 3 users x 200 jobs of 0 ms, all queued first: on ${noop[0].toFixed(0)} jobs/s, off ${noop[1].toFixed(0)} jobs/s (on/off ${(noop[0] / noop[1]).toFixed(3)})`);
     return 0;
   } finally {
     const queue = producers[0][1].queue(QUEUE);
