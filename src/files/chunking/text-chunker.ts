@@ -15,8 +15,8 @@ const DEFAULT_BATCH_SIZE = 256;
  * after them), and a Latin one right after a CJK character; then clause marks (，、：). Text without spaces is cut
  * at these before falling back to single characters.
  */
-export const CJK_SENTENCE_END = /(?:[。！？；｡．…‼⁇⁈⁉]|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[.!?;])+[」』”’）)\]】〉》]*/gu;
-export const CJK_CLAUSE_END = /[，、：,:]+/gu;
+const CJK_SENTENCE_END = /(?:[。！？；｡．…‼⁇⁈⁉]|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[.!?;])+[」』”’）)\]】〉》]*/gu;
+const CJK_CLAUSE_END = /[，、：,:]+/gu;
 const DEFAULT_SEPARATORS: Separator[] = ['\n\n', '\n', ' ', CJK_SENTENCE_END, CJK_CLAUSE_END, ''];
 /** Markdown: headings, code fences and rules first (LangChain's list), CJK sentences before characters. */
 const MARKDOWN_SEPARATORS: Separator[] = [
@@ -47,8 +47,9 @@ interface Piece {
 /**
  * Token-aware recursive splitting (paragraphs, then lines, then words, then CJK sentences and clauses, then grapheme
  * clusters; Markdown at headings first) measured in cl100k_base tokens, with exact character offsets (see
- * RecursiveSpanSplitter for why not LangChain's class itself). Chunks never span pages; consecutive chunks of a page overlap by up to the overlap
- * budget. Every chunk's real token count is checked against the limit and an over-limit chunk is cut further.
+ * RecursiveSpanSplitter for why not LangChain's class itself). Chunks never span pages; consecutive chunks of a page
+ * overlap by up to the overlap budget. Every chunk's real token count is checked against the limit and an over-limit
+ * chunk is cut further.
  */
 @Injectable()
 export class TextChunker {
