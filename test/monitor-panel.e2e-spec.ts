@@ -6,7 +6,7 @@ import type { ProcessingStatus } from '../web/client/api-client.js';
 import { uploadAndFollow } from '../web/client/upload-and-follow.js';
 import { buildPanel } from '../web/monitor/build.mjs';
 import { panelBuildDir } from '../src/monitor-panel/panel-assets.js';
-import { loginAdmin } from './support/auth.js';
+import { loginAdmin, registerAndLogin } from './support/auth.js';
 import { launchChromium, type Browser } from './support/chromium.js';
 import { PROJECT_ROOT } from './support/compiled-src.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -150,6 +150,26 @@ describe('monitoring panel in Chromium', () => {
     expect(await jobStatus(job_id)).toBe('finished');
     const file = (await (await api(`/files/${file_id}/status`)).json()) as { data: { status: string; progress: number } };
     expect(file.data).toMatchObject({ status: 'completed', progress: 100 });
+  });
+
+  it('keeps per-minute history of finished and failed jobs for 60 minutes and 24 hours (admins only)', async () => {
+    const total = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    type Throughput = { data: { bucket_minutes: number; queues: Record<string, { finished: number[]; failed: number[] }> } };
+    const hour = (await (await api('/monitor/throughput?window=60')).json()) as Throughput;
+    const day = (await (await api('/monitor/throughput?window=1440')).json()) as Throughput;
+    for (const [window, body, buckets] of [[60, hour, 60], [1440, day, 144]] as const) {
+      const files = body.data.queues.file_processing;
+      expect({ window, buckets: files.finished.length }).toEqual({ window, buckets });
+      expect(total(files.finished)).toBeGreaterThanOrEqual(2); // the followed file and the requeued one
+      expect(total(files.failed)).toBeGreaterThanOrEqual(1); // the vanished blob's first run
+    }
+    expect(day.data.bucket_minutes).toBe(10);
+    expect((await api('/monitor/throughput?window=0')).status).toBe(400);
+    const { token: userToken } = await registerAndLogin(system);
+    for (const path of ['/monitor/throughput', '/monitor/alerts']) {
+      const res = await fetch(`${base}/api/v1${path}`, { headers: { Authorization: `Bearer ${userToken}` } });
+      expect({ path, status: res.status }).toEqual({ path, status: 403 });
+    }
   });
 
   it('fits a narrow window: nothing wider than the screen, every view reachable', async () => {
