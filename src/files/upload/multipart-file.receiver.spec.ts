@@ -1,4 +1,7 @@
-import { safeFilename } from './multipart-file.receiver.js';
+import type { IncomingMessage } from 'node:http';
+import { Readable, Writable } from 'node:stream';
+import type { BlobStorage } from '../../infra/storage/blob-storage.js';
+import { MultipartFileReceiver, safeFilename } from './multipart-file.receiver.js';
 
 describe('safeFilename', () => {
   it.each([
@@ -24,5 +27,43 @@ describe('safeFilename', () => {
     const name = safeFilename('a' + '𠀋'.repeat(200) + '.txt');
     expect(name).toBe('a' + '𠀋'.repeat(127));
     expect(safeFilename('👩‍👩‍👧‍👦'.repeat(30)).length % 11).toBe(0);
+  });
+});
+
+describe('MultipartFileReceiver byte admission (storage quota)', () => {
+  it('cuts the upload off where admitBytes refuses: the rest is never written, the partial blob is removed', async () => {
+    const written = new Map<string, number>();
+    const removed: string[] = [];
+    const blobs = {
+      createWriteStream: (id: string) =>
+        new Writable({
+          write(chunk: Buffer, _encoding, callback) {
+            written.set(id, (written.get(id) ?? 0) + chunk.length);
+            callback();
+          },
+        }),
+      remove: async (id: string) => void removed.push(id),
+    };
+    const head = Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\n');
+    const chunks = [head, ...Array.from({ length: 64 }, () => Buffer.alloc(64 * 1024, 97)), Buffer.from('\r\n--b--\r\n')];
+    const req = Object.assign(Readable.from(chunks), {
+      headers: { 'content-type': 'multipart/form-data; boundary=b' },
+      complete: true,
+    }) as unknown as IncomingMessage;
+    const admitted: number[] = [];
+    const receiving = new MultipartFileReceiver(blobs as unknown as BlobStorage).receive(req, {
+      maxBytes: 100 * 1024 * 1024,
+      headBytes: 16,
+      onFileStart: async () => () => undefined,
+      admitBytes: async (bytes) => {
+        admitted.push(bytes);
+        if (bytes > 256 * 1024) throw new Error('over the storage quota');
+      },
+    });
+    await expect(receiving).rejects.toThrow('over the storage quota');
+    const [blobId] = [...written.keys()];
+    expect(written.get(blobId)).toBeLessThanOrEqual(256 * 1024);
+    expect(removed).toEqual([blobId]);
+    expect(Math.max(...admitted)).toBeLessThan(4 * 1024 * 1024);
   });
 });
