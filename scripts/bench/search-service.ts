@@ -3,7 +3,7 @@ import type { Database } from '../../src/infra/database/database.js';
 import type { FileRecordsService } from '../../src/files/file-records.service.js';
 import { EmbeddingCacheRepository } from '../../src/vectors/embedding/embedding-cache.repository.js';
 import { EmbeddingService } from '../../src/vectors/embedding/embedding.service.js';
-import { HashEmbeddingProvider } from '../../src/vectors/embedding/hash-embedding.provider.js';
+import { type HashEmbeddingProvider } from '../../src/vectors/embedding/hash-embedding.provider.js';
 import { TextSearchRepository } from '../../src/vectors/text-search.repository.js';
 import { VectorSearchService } from '../../src/vectors/vector-search.service.js';
 import { VectorsRepository } from '../../src/vectors/vectors.repository.js';
