@@ -1,4 +1,4 @@
-import { type INestApplicationContext } from '@nestjs/common';
+import { type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { type AppConfig } from '../../src/infra/config/app-config.js';
 import { TaskQueueService } from '../../src/infra/queue/task-queue.service.js';
@@ -18,10 +18,13 @@ export interface ProbeSystem {
 }
 
 /** The queue foundation with the probe processor in-process (RUN_WORKERS=false for a producer only). */
-export async function startProbeSystem(overrides: Record<string, string> = {}): Promise<ProbeSystem> {
+export async function startProbeSystem(
+  overrides: Record<string, string> = {},
+  rootModule: (runtime: Runtime) => DynamicModule = (runtime) => ProbeAppModule.forRoot(runtime),
+): Promise<ProbeSystem> {
   const usedKeys = new Set<string>();
   const t = await createTestApp(overrides, {
-    rootModule: (runtime) => ProbeAppModule.forRoot(runtime),
+    rootModule,
     beforeClose: async (app) => {
       if (usedKeys.size) await app.get(Redis).del(...usedKeys);
     },

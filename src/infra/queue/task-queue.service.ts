@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Job, JobsOptions, Queue } from 'bullmq';
+import { FlowProducer, Job, JobsOptions, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
 import { REDIS_URL } from '../redis/redis.module.js';
@@ -12,6 +12,7 @@ import { ApiJobStatus, toApiStatus } from './job-status.js';
 import { ALL_QUEUES, QueueName } from './queue-names.js';
 import { DEFAULT_TASK_OPTIONS, TaskOptions } from './task-options.js';
 import { FairScheduler } from './fair-scheduler.js';
+import { TaskFlows } from './task-flows.js';
 import { toBullPriority } from './task-priority.js';
 
 export interface EnqueuedTask {
@@ -32,6 +33,9 @@ export class TaskQueueService implements OnApplicationShutdown {
   private readonly connection: Redis;
   private readonly queues = new Map<QueueName, Queue>();
   private readonly fair: FairScheduler;
+  private readonly flowProducer: FlowProducer;
+  /** Jobs that wait on other jobs: dependencies, chains, chords (see TaskFlows). */
+  readonly flows: TaskFlows;
 
   constructor(
     private readonly config: AppConfig,
@@ -39,6 +43,9 @@ export class TaskQueueService implements OnApplicationShutdown {
   ) {
     this.connection = redisOutages.watch(new Redis(redisUrl, bullRedisOptions()));
     this.fair = new FairScheduler(this.connection, config.queue.prefix);
+    this.flowProducer = new FlowProducer({ connection: this.connection, prefix: config.queue.prefix, telemetry: queueTelemetry() });
+    this.flowProducer.on('error', () => undefined);
+    this.flows = new TaskFlows(this.flowProducer, config.queue.prefix);
   }
 
   /** The BullMQ queue object (for the queue monitor; features enqueue through `enqueue`). */
@@ -102,18 +109,28 @@ export class TaskQueueService implements OnApplicationShutdown {
     return this.queue(queue).getJob(jobId);
   }
 
-  /** Removes a job that has not started (queued, scheduled, deferred). Returns false if it is running or gone. */
+  /**
+   * Removes a job that has not started (queued, scheduled, deferred, with the dependencies of a deferred job that have
+   * not started). Returns false if it is running or gone.
+   */
   async removeIfNotStarted(queue: QueueName, jobId: string): Promise<boolean> {
     const job = await this.getJob(queue, jobId);
     if (!job) return false;
     const state = await job.getState();
     if (state === 'active' || state === 'completed' || state === 'failed') return false;
-    await job.remove();
+    if (state === 'waiting-children') {
+      // Its dependencies that have not started go with it; a running one finishes on its own (BullMQ would refuse).
+      await job.removeUnprocessedChildren();
+      await job.remove({ removeChildren: false });
+    } else {
+      await job.remove();
+    }
     return true;
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await settleWithin(Promise.all([...this.queues.values()].map((queue) => queue.close())), 2000);
+    const closing = [...this.queues.values(), this.flowProducer].map((closable) => closable.close());
+    await settleWithin(Promise.all(closing), 2000);
     await closeQuietly(this.connection);
   }
 }
