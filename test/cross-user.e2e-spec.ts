@@ -42,7 +42,7 @@ const USER_FIXTURES: Record<string, Fixture> = {
 };
 
 /** Routes only an admin may call: the path parameters they take, valid for the admin. */
-const ADMIN_ONLY = [/^\/api\/v1\/rq\//, /^\/api\/v1\/auth\/users\/\{id\}/];
+const ADMIN_ONLY = [/^\/api\/v1\/rq\//, /^\/api\/v1\/monitor\//, /^\/api\/v1\/auth\/users\/\{id\}/];
 const ADMIN_FIXTURES: Record<string, (w: World) => string> = {
   id: (w) => w.userA.id,
   queue_name: () => 'file_processing',
