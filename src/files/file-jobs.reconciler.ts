@@ -3,6 +3,7 @@ import { ExtractGraphJob, extractGraphJobId } from '../graph/graph.jobs.js';
 import { AppConfig } from '../infra/config/app-config.js';
 import { JobReconciliationRepository } from '../infra/queue/job-reconciliation.repository.js';
 import { QueueName } from '../infra/queue/queue-names.js';
+import { settleWithin } from '../infra/redis/close-quietly.js';
 import { TaskQueueService } from '../infra/queue/task-queue.service.js';
 import { VectorizeFileJob, vectorizeJobId } from '../vectors/vectors.jobs.js';
 import { ProcessingStatus, StageName, STAGE_NAMES } from './file-core.types.js';
@@ -68,7 +69,7 @@ export class FileJobsReconciler implements OnApplicationBootstrap, OnApplication
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.pass;
+    if (this.pass) await settleWithin(this.pass, 2000);
   }
 
   /** One pass over the files; undefined when another process holds the lock. */

@@ -24,7 +24,7 @@ const BULLMQ_MAX_STALLED_COUNT = 1_000;
 /**
  * Runs a BullMQ Worker for every processor whose queue this process serves (RUN_WORKERS, WORKER_QUEUES).
  * We drive BullMQ directly rather than through @nestjs/bullmq's @Processor because we need what it lacks: picking
- * queues per process at run time, job_timeout, a worker registry, operator abort across processes, and a bounded
+ * queues per process at run time, job_timeout, a worker registry, operator abort across processes, a bounded
  * graceful shutdown, stalls counted as attempts, and every job's end handed to its processor (settleFailedJob)
  * whoever ended it.
  */
@@ -177,9 +177,6 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async run(processor: QueueProcessor, worker: Worker, job: Job, signal?: AbortSignal): Promise<unknown> {
-    // The worker of an earlier attempt died: record that attempt as failed (it then waits its backoff, or ends the
-    // job with WORKER_LOST when it was the last one) before running the job again.
-    if (await this.stalls.claimNewStalls(processor.queueName, job)) throw new WorkerLostError(job.stalledCounter);
     const startedAt = performance.now();
     const abortSignal = signal ?? new AbortController().signal;
     const timeoutMs = (job.opts as AppJobOptions).jobTimeoutMs;
@@ -189,6 +186,9 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     let outcome = 'failed';
     let failure: string | undefined;
     try {
+      // The worker of an earlier attempt died: record that attempt as failed (it then waits its backoff, or ends the
+      // job with WORKER_LOST when it was the last one) before running the job again.
+      if (await this.stalls.claimNewStalls(processor.queueName, job)) throw new WorkerLostError(job.stalledCounter);
       const work = processor.process(job as TypedJob<{ name: string; data: unknown }>, {
         signal: abortSignal,
         reportProgress: (progress) => job.updateProgress(progress),
