@@ -32,9 +32,9 @@ export class PanelAssets implements OnModuleInit {
         });
         return;
       }
-      res.setHeader('Cache-Control', 'no-cache');
       next();
     });
+    // max-age=0 (serve-static's default): browsers revalidate, so a new build shows at the next load.
     app.use(PANEL_PATH, express.static(dir, { index: 'index.html', redirect: false }));
   }
 }

@@ -9,16 +9,19 @@ type FileRecord = Schemas['FileResponseDto'];
 const STAGES = ['chunking', 'vectorization', 'storage', 'kg_extraction'] as const;
 /** Files in flight followed at once (each is one SSE stream). */
 const MAX_FOLLOWED = 50;
+/** A file that ended stays on the list this long. */
+const KEEP_ENDED_MS = 5 * 60_000;
 
 interface Followed {
   file: FileRecord;
   status?: ProcessingStatus;
   error?: string;
+  endedAt?: number;
 }
 
 /**
  * Every queued or processing file (admins see all users' files), each followed over its SSE stream; a file that
- * ends stays on the list with its final state until the page is left.
+ * ends stays on the list with its final state for five minutes.
  */
 export function FilesView({ session }: { session: Session }) {
   const inFlight = usePoll(async () => {
@@ -44,10 +47,20 @@ export function FilesView({ session }: { session: Session }) {
         accessToken: () => session.accessToken(),
         signal: controller.signal,
         onStatus: (status) => update({ status }),
-      }).catch((reason: unknown) => {
-        if (!controller.signal.aborted) update({ error: errorMessage(reason) });
-      });
+      })
+        .catch((reason: unknown) => {
+          if (!controller.signal.aborted) update({ error: errorMessage(reason) });
+        })
+        .finally(() => {
+          streams.current.delete(file.file_id);
+          if (!controller.signal.aborted) update({ endedAt: Date.now() });
+        });
     }
+    const now = Date.now();
+    setFollowed((all) => {
+      const kept = Object.entries(all).filter(([, f]) => !f.endedAt || now - f.endedAt < KEEP_ENDED_MS);
+      return kept.length === Object.keys(all).length ? all : Object.fromEntries(kept);
+    });
   }, [inFlight.data, session]);
 
   useEffect(() => {
