@@ -205,7 +205,11 @@ describe('Quotas (e2e)', () => {
     const { token } = await newUser({ max_active_jobs: 2 });
     const a = await upload(token, text('a')).expect(202);
     const b = await upload(token, text('b')).expect(202);
-    await upload(token, text('c')).expect(429);
+    // At the limit the upload is refused before its file part is read: no progress was ever recorded under its id.
+    const refusedId = randomUUID();
+    const refused = await upload(token, text('c')).set('X-File-Id', refusedId).expect(429);
+    expect(refused.body.error.details).toEqual({ quota: 'active_jobs', limit: 2, used: 2 });
+    await t.http().get(`/api/v1/files/${refusedId}/upload-progress`).set('Authorization', `Bearer ${token}`).expect(404);
     const canceled = await t
       .http()
       .post(`/api/v1/jobs/${a.body.data.job_id}/cancel`)

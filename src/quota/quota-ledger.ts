@@ -153,6 +153,10 @@ export class QuotaLedger {
     await this.redis.zadd(RedisKeys.quotaActiveJobs(userId), 'XX', -Date.now(), member);
   }
 
+  async activeJobCount(userId: string): Promise<number> {
+    return this.redis.zcard(RedisKeys.quotaActiveJobs(userId));
+  }
+
   /** Counted jobs: admitted at |score| ms, in their queue once the score is negative (confirmed). */
   async activeJobs(userId: string): Promise<{ member: string; score: number }[]> {
     const flat = await this.redis.zrange(RedisKeys.quotaActiveJobs(userId), 0, -1, 'WITHSCORES');

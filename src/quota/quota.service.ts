@@ -129,6 +129,15 @@ export class QuotaService {
     await this.ledger.confirmJob(userId, jobMember(queue, jobId));
   }
 
+  /** Refuses early (before an upload streams) when the user has no room for another job; admits nothing. */
+  async assertJobRoom(userId: string, limits: QuotaLimits): Promise<void> {
+    const limit = limits.max_active_jobs;
+    if (limit === null || (await this.ledger.activeJobCount(userId)) < limit) return;
+    await this.reconcileActiveJobs(userId);
+    const used = await this.ledger.activeJobCount(userId);
+    if (used >= limit) throw refusalError({ quota: 'active_jobs', limit, used });
+  }
+
   /** The job was not enqueued after all, or it was canceled. */
   async releaseJob(userId: string, queue: QueueName, jobId: string): Promise<void> {
     await this.ledger.forgetJob(userId, jobMember(queue, jobId));

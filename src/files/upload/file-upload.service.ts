@@ -54,6 +54,8 @@ export class FileUploadService {
     const totalBytes = Number(req.headers['content-length']) || null;
     const limits = await this.quota.limitsFor(user);
     this.quota.assertPriorityAllowed(limits, options.priority);
+    // Before a byte is received; the exact admission is when the job is queued.
+    await this.quota.assertJobRoom(user.id, limits);
     const owner: JobOwner = { user, priority: options.priority, limits };
     let fileId: string | undefined;
     let received: ReceivedFile | undefined;
@@ -71,17 +73,7 @@ export class FileUploadService {
         },
         admitBytes: limits.max_storage_bytes === null ? undefined : (bytes) => reservation!.admitBytes(bytes),
       });
-      if (received.size === 0) throw new EmptyFileError();
-      const fileType = await this.parser.detectType(received.head, received.filename);
-      const contentType = withCharset(
-        CONTENT_TYPES[fileType] ?? received.declared_mime_type,
-        this.parser.textEncoding(received.head, fileType) ?? undefined,
-      );
-      const outcome = await this.record(fileId!, received, { fileType, contentType }, owner, options.reprocess === true);
-      // A new file now counts as stored; a duplicate or reprocessed one frees its slot. If Redis fails here, the
-      // reservation lapses and the next reconciliation counts the file from the database.
-      const storedNew = outcome.kind === 'accepted' && outcome.file_id === fileId;
-      await (storedNew ? reservation!.commit(received.size) : reservation!.release()).catch(() => undefined);
+      const outcome = await this.accept(fileId!, received, reservation!, owner, options.reprocess === true);
       await this.progress.save({ ...progressOf(fileId!, 'completed', received.size, totalBytes), progress: 100 });
       return outcome;
     } catch (error) {
@@ -93,6 +85,32 @@ export class FileUploadService {
       }
       throw error;
     }
+  }
+
+  /**
+   * The single-upload rules for a file on disk: not empty, an accepted type by content, a duplicate answered with the
+   * existing file; records it and queues its processing, then settles its quota reservation. On failure the caller
+   * removes the blob and releases the reservation.
+   */
+  async accept(
+    fileId: string,
+    received: ReceivedFile,
+    reservation: UploadReservation,
+    owner: JobOwner,
+    reprocess: boolean,
+  ): Promise<UploadOutcome> {
+    if (received.size === 0) throw new EmptyFileError();
+    const fileType = await this.parser.detectType(received.head, received.filename);
+    const contentType = withCharset(
+      CONTENT_TYPES[fileType] ?? received.declared_mime_type,
+      this.parser.textEncoding(received.head, fileType) ?? undefined,
+    );
+    const outcome = await this.record(fileId, received, { fileType, contentType }, owner, reprocess);
+    // A new file now counts as stored; a duplicate or reprocessed one frees its slot. If Redis fails here, the
+    // reservation lapses and the next reconciliation counts the file from the database.
+    const storedNew = outcome.kind === 'accepted' && outcome.file_id === fileId;
+    await (storedNew ? reservation.commit(received.size) : reservation.release()).catch(() => undefined);
+    return outcome;
   }
 
   private async record(
