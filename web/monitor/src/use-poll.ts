@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 /** The panel refreshes what it shows this often (the issue asks for at most 2 s behind). */
-export const LIVE_INTERVAL_MS = 2000;
+const LIVE_INTERVAL_MS = 2000;
 
 export interface Polled<T> {
   data: T | undefined;
