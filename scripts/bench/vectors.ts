@@ -1,7 +1,8 @@
 /**
  * Vector store benchmark, hash provider, 384-d, top 5, on the embedded PGlite and, when DATABASE_URL is set, on that
  * PostgreSQL server (in a schema of its own, dropped at the end: no table of the server is touched).
- *   npm run bench:vectors        (BENCH_SIZES=10000,100000 BENCH_QUERIES=200 to change)
+ *   npm run bench:vectors        (BENCH_SIZES=10000,100000 BENCH_QUERIES=200 to change; BENCH_ENGINES=postgres
+ *                                 with DATABASE_URL to skip PGlite)
  * Per size: embed and bulk-store throughput, HNSW build, recall@10 of the index against an exact scan (every owner,
  * and an owner with 1% of the rows), search latency p50/p95 (embed + query) in vector, text and hybrid mode,
  * throughput and p95 at 1, 8 and 32 concurrent searches, and search latency while a 1,000-chunk file is written
@@ -248,7 +249,7 @@ async function embeddedTarget(): Promise<Target> {
 
 async function postgresTarget(url: string): Promise<Target> {
   const schema = `bench_vectors_${randomBytes(4).toString('hex')}`;
-  const scoped = await openSchemaScopedDatabase(url, schema, 32);
+  const scoped = await openSchemaScopedDatabase(url, schema, ['vectors'], 32);
   return { name: `PostgreSQL (schema ${schema}, dropped after)`, pool: scoped.pool, close: scoped.drop };
 }
 
@@ -256,7 +257,11 @@ console.log(
   `vectors benchmark: hash provider, dimension ${DIMENSION}, top ${TOP_K}, sizes ${SIZES.join(', ')}, ` +
     `${QUERIES} queries per figure (3 words each)`,
 );
-const targets = [embeddedTarget, ...(process.env.DATABASE_URL ? [() => postgresTarget(process.env.DATABASE_URL!)] : [])];
+const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+const targets = [
+  ...(engines.includes('pglite') ? [embeddedTarget] : []),
+  ...(engines.includes('postgres') && process.env.DATABASE_URL ? [() => postgresTarget(process.env.DATABASE_URL!)] : []),
+];
 for (const open of targets) {
   const target = await open();
   try {

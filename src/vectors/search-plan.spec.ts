@@ -21,7 +21,8 @@ if (postgresUrl) {
   targets.push([
     'PostgreSQL (TEST_DATABASE_URL)',
     async () => {
-      const scoped = await openSchemaScopedDatabase(postgresUrl, `vectors_plan_${randomBytes(4).toString('hex')}`);
+      const schema = `vectors_plan_${randomBytes(4).toString('hex')}`;
+      const scoped = await openSchemaScopedDatabase(postgresUrl, schema, ['vectors']);
       return { db: drizzle({ client: scoped.pool }), pool: scoped.pool, close: scoped.drop };
     },
   ]);

@@ -15,11 +15,17 @@ export interface SchemaScopedDatabase {
 }
 
 /**
- * Every feature's tables, migrated into a schema of their own on a PostgreSQL server others use too (tests and
+ * Some features' tables, migrated into a schema of their own on a PostgreSQL server others use too (tests and
  * benchmarks pointed at TEST_DATABASE_URL): nothing outside that schema is created, changed or emptied, except
- * the pgvector extension, enabled if missing.
+ * the pgvector extension, enabled if missing. Only features whose migrations name no schema (auth's creates
+ * `public.user_role`, which another copy already holds).
  */
-export async function openSchemaScopedDatabase(url: string, schema: string, poolSize = 4): Promise<SchemaScopedDatabase> {
+export async function openSchemaScopedDatabase(
+  url: string,
+  schema: string,
+  features: readonly (typeof MIGRATION_FEATURES)[number][],
+  poolSize = 4,
+): Promise<SchemaScopedDatabase> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: `-c search_path=${schema},public` });
   const client = await pool.connect();
@@ -29,7 +35,7 @@ export async function openSchemaScopedDatabase(url: string, schema: string, pool
     await client.query('create extension if not exists vector with schema public');
     await client.query(`create schema if not exists ${schema}`);
     const db = drizzle({ client });
-    for (const feature of MIGRATION_FEATURES) {
+    for (const feature of features) {
       const folder = MIGRATIONS_ROOT + feature;
       if (!existsSync(`${folder}/meta/_journal.json`)) continue;
       await migrate(db, { migrationsFolder: folder, migrationsTable: `__migrations_${feature}`, migrationsSchema: schema });
