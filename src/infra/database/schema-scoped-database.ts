@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { MIGRATION_FEATURES, MissingPgvectorError } from './migrations.js';
+import { type MIGRATION_FEATURES, MissingPgvectorError } from './migrations.js';
 
 const MIGRATIONS_ROOT = fileURLToPath(new URL('../../../drizzle/', import.meta.url));
 
