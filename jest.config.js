@@ -21,5 +21,7 @@ export default {
       },
     ],
   },
+  // With TEST_DATABASE_URL: each e2e file's own database on that server (see test/support/server-database.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/support/file-database.setup.ts'],
   testTimeout: 60000,
 };

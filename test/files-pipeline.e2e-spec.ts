@@ -61,10 +61,13 @@ describe('Files pipeline (e2e)', () => {
   };
   const statusOf = async (fileId: string, bearer = token): Promise<StatusDoc> =>
     (await auth(t.http().get(`/api/v1/files/${fileId}/status`), bearer).expect(200)).body.data;
+  // The status document ends before the run stores its final state in the file's row: wait for both.
   const settled = (fileId: string) =>
     waitFor(async () => {
       const status = await statusOf(fileId);
-      return ['completed', 'failed'].includes(status.status) ? status : undefined;
+      if (!['completed', 'failed'].includes(status.status)) return undefined;
+      const row = await pool.query<{ status: string }>('select status from files where id = $1', [fileId]);
+      return ['completed', 'failed'].includes(row.rows[0]?.status ?? '') ? status : undefined;
     }, 30_000);
   const count = async (table: string, fileId: string) =>
     Number((await pool.query(`select count(*)::int as n from ${table} where file_id = $1`, [fileId])).rows[0].n);

@@ -1,11 +1,12 @@
-import pg from 'pg';
-import { AppConfig } from './config/app-config.js';
-import { DatabaseTarget } from './database/database-target.js';
+import type pg from 'pg';
+import { type AppConfig } from './config/app-config.js';
+import { type DatabaseTarget } from './database/database-target.js';
+import { createDatabasePool } from './database/database-pool.js';
 import { resolveDatabase } from './database/database-resolver.js';
 import { runMigrations } from './database/migrations.js';
 import { waitForRedis } from './redis/redis-readiness.js';
 import { resolveRedis } from './redis/redis-resolver.js';
-import { RedisTarget } from './redis/redis-target.js';
+import { type RedisTarget } from './redis/redis-target.js';
 
 /** What a process needs before Nest starts: config, a Redis, a migrated database. */
 export interface Runtime {
@@ -21,8 +22,7 @@ export async function startRuntime(config: AppConfig): Promise<Runtime> {
   const redis = await resolveRedis(config);
   await waitForRedis(redis.url);
   const database = await resolveDatabase(config);
-  const pool = new pg.Pool({ connectionString: database.url, max: 10 });
-  pool.on('error', () => undefined); // an idle client lost its server: the pool replaces it; requests see the error
+  const pool = createDatabasePool(database.url, config.database);
   await runMigrations(pool);
   return {
     config,

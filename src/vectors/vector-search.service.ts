@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user.js';
 import { searchTerms } from '../common/text/search-terms.js';
 import { FileRecordsService } from '../files/file-records.service.js';
+import { AppConfig } from '../infra/config/app-config.js';
 import { EmbeddingService } from './embedding/embedding.service.js';
 import { FusedChunk, fuseByReciprocalRank, RankedChunk, SearchList } from './reciprocal-rank-fusion.js';
 import { TextSearchRepository } from './text-search.repository.js';
@@ -39,6 +40,7 @@ const FUSION_DEPTH = 20;
 @Injectable()
 export class VectorSearchService {
   constructor(
+    private readonly config: AppConfig,
     private readonly embeddings: EmbeddingService,
     private readonly vectors: VectorsRepository,
     private readonly texts: TextSearchRepository,
@@ -64,7 +66,7 @@ export class VectorSearchService {
   ): Promise<RankedChunk[]> {
     const [vector] = await this.embeddings.embed([query]);
     const { model, dimension } = this.embeddings;
-    return this.vectors.search({ model, dimension, vector, topK, ...scope });
+    return this.vectors.search({ model, dimension, vector, topK, efSearch: this.config.vectorIndex.efSearch, ...scope });
   }
 
   private async withFilenames(hits: FusedChunk[]): Promise<VectorSearchResult[]> {

@@ -24,6 +24,8 @@ const WRITE_BATCH_MAX = 500;
 // pgvector's default is 40. On the vectors bench (hash provider, 10k chunks) recall@10 against an exact scan was
 // 0.85 at 100, 0.93 at 200 and 0.975 at 400, for about 1.4x the query time of 100 on PGlite.
 export const HNSW_EF_SEARCH = 400;
+// pgvector's own defaults; VECTOR_HNSW_M and VECTOR_HNSW_EF_CONSTRUCTION override them.
+const HNSW_BUILD_DEFAULTS: HnswBuildParameters = { m: 16, efConstruction: 64 };
 // Any fixed number: processes starting together create the index one at a time.
 const INDEX_LOCK_ID = 4_211_730_119;
 
@@ -37,6 +39,12 @@ export interface VectorSearchQuery {
   fileIds?: string[];
   /** hnsw.ef_search: candidates kept while walking the graph (recall against speed); default HNSW_EF_SEARCH. */
   efSearch?: number;
+}
+
+/** Build parameters of an HNSW index; they apply when the index is created, not to an index already there. */
+export interface HnswBuildParameters {
+  m: number;
+  efConstruction: number;
 }
 
 export interface VectorSearchHit {
@@ -215,13 +223,18 @@ export class VectorsRepository {
    * pgvector's HNSW index needs a fixed dimension, while the column is an untyped `vector` (any
    * EMBEDDING_DIMENSION). So each dimension in use gets its own partial expression index, created here at start.
    */
-  async ensureHnswIndex(dimension: number): Promise<void> {
+  async ensureHnswIndex(dimension: number, build: HnswBuildParameters = HNSW_BUILD_DEFAULTS): Promise<void> {
     const dim = dimensionLiteral(dimension);
+    const { m, efConstruction } = build;
+    if (!Number.isInteger(m) || !Number.isInteger(efConstruction) || m < 2 || efConstruction < 2 * m) {
+      throw new Error(`invalid HNSW parameters m=${m} ef_construction=${efConstruction}`);
+    }
     await this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${INDEX_LOCK_ID})`);
       await tx.execute(
         sql`create index if not exists ${sql.raw(`chunk_vectors_hnsw_${dimension}`)} on ${chunkVectors}
-            using hnsw ((${sql.raw('embedding')}::vector(${dim})) vector_cosine_ops) where dimension = ${dim}`,
+            using hnsw ((${sql.raw('embedding')}::vector(${dim})) vector_cosine_ops)
+            with (m = ${sql.raw(String(m))}, ef_construction = ${sql.raw(String(efConstruction))}) where dimension = ${dim}`,
       );
     });
   }

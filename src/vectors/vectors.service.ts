@@ -29,7 +29,7 @@ export class VectorsService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.repository.ensureHnswIndex(this.embeddings.dimension);
+    await this.repository.ensureHnswIndex(this.embeddings.dimension, this.config.vectorIndex);
   }
 
   /**

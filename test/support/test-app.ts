@@ -8,6 +8,7 @@ import { TaskQueueService } from '../../src/infra/queue/task-queue.service.js';
 import { settleWithin } from '../../src/infra/redis/close-quietly.js';
 import { type Runtime, startRuntime } from '../../src/infra/runtime.js';
 import { requireRedis } from './require-redis.js';
+import { ownServerDatabase } from './server-database.js';
 import { testEnv } from './test-env.js';
 
 export interface TestApp {
@@ -26,10 +27,14 @@ export interface TestAppOptions {
   beforeClose?: (app: INestApplication) => Promise<void>;
 }
 
-/** Boots the whole API (workers in-process unless RUN_WORKERS=false) against real Redis and an in-memory PGlite. */
+/**
+ * Boots the whole API (workers in-process unless RUN_WORKERS=false) against real Redis and an in-memory PGlite, or,
+ * with TEST_DATABASE_URL, a database of its own on that server (dropped at close).
+ */
 export async function createTestApp(overrides: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   await requireRedis();
-  const config = loadConfig(testEnv(overrides));
+  const database = await ownServerDatabase(overrides);
+  const config = loadConfig(testEnv({ ...database.env, ...overrides }));
   const runtime = await startRuntime(config);
   // Imported only when used: importing the feature modules declares their jobs, which a test's own root module
   // (with its own processors) must not have to handle.
@@ -49,6 +54,7 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
       await settleWithin(Promise.all(queues.map((q) => q.obliterate({ force: true }))), 3000);
       await app.close();
       await runtime.stopEmbedded();
+      await database.drop();
       await rm(config.dataDir, { recursive: true, force: true });
     },
   };

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { TEST_REDIS_URL } from './require-redis.js';
+import { fileDatabase } from './server-database.js';
 
 /**
  * Environment for one isolated test system: real Redis with a queue prefix of its own (so parallel or leftover
- * jobs of other tests never reach its workers), an in-memory PGlite on a random port, a temporary DATA_DIR.
+ * jobs of other tests never reach its workers), an in-memory PGlite on a random port (or, with TEST_DATABASE_URL,
+ * the test file's database on that server), a temporary DATA_DIR.
  */
 export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {
   return {
@@ -23,6 +25,7 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     SHUTDOWN_GRACE_MS: '5000',
     // Every test client registers from 127.0.0.1: the per-IP limit is tested on its own (auth-security e2e).
     REGISTER_MAX_PER_HOUR: '100000',
+    ...fileDatabase(),
     ...overrides,
   };
 }

@@ -16,7 +16,9 @@ export class AppConfig {
   /** Human-readable lines (pino-pretty) or one JSON object per line. */
   readonly prettyLogs: boolean;
   readonly redis: { url?: string; host?: string; port: number; db: number; password?: string };
-  readonly database: { url?: string; embeddedPort: number };
+  readonly database: { url?: string; embeddedPort: number; poolSize: number; statementTimeoutMs: number };
+  /** pgvector HNSW index: m and efConstruction when an index is built, efSearch at every search. */
+  readonly vectorIndex: { m: number; efConstruction: number; efSearch: number };
   readonly queue: {
     prefix: string;
     runWorkers: boolean;
@@ -98,7 +100,13 @@ export class AppConfig {
     this.prettyLogs =
       e.LOG_FORMAT === 'pretty' || (e.LOG_FORMAT === 'auto' && e.NODE_ENV === 'development' && process.stdout.isTTY === true);
     this.redis = { url: e.REDIS_URL, host: e.REDIS_HOST, port: e.REDIS_PORT, db: e.REDIS_DB, password: e.REDIS_PASSWORD };
-    this.database = { url: e.DATABASE_URL, embeddedPort: e.EMBEDDED_DB_PORT };
+    this.database = {
+      url: e.DATABASE_URL,
+      embeddedPort: e.EMBEDDED_DB_PORT,
+      poolSize: e.DATABASE_POOL_SIZE,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    };
+    this.vectorIndex = { m: e.VECTOR_HNSW_M, efConstruction: e.VECTOR_HNSW_EF_CONSTRUCTION, efSearch: e.VECTOR_HNSW_EF_SEARCH };
     this.queue = {
       prefix: e.QUEUE_PREFIX,
       runWorkers: e.RUN_WORKERS,
@@ -198,6 +206,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (env.CHUNK_OVERLAP_TOKENS >= env.CHUNK_SIZE_TOKENS) {
     throw new ConfigError('CHUNK_OVERLAP_TOKENS', 'must be smaller than CHUNK_SIZE_TOKENS');
+  }
+  if (env.VECTOR_HNSW_EF_CONSTRUCTION < 2 * env.VECTOR_HNSW_M) {
+    throw new ConfigError('VECTOR_HNSW_EF_CONSTRUCTION', 'must be at least twice VECTOR_HNSW_M (a pgvector rule)');
   }
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');

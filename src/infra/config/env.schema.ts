@@ -36,6 +36,15 @@ export const envSchema = z.object({
 
   DATABASE_URL: url.optional(),
   EMBEDDED_DB_PORT: int(0, 65535).default(5433),
+  /** Connections of each process's pool. */
+  DATABASE_POOL_SIZE: int(1, 1000).default(10),
+  /** Longest a statement may run on a PostgreSQL server (DATABASE_URL) before it is cancelled; 0 = no limit. */
+  DATABASE_STATEMENT_TIMEOUT_MS: int(0, 2_147_483_647).default(0),
+  /** pgvector HNSW build parameters, used when an index is created (a new embedding dimension). */
+  VECTOR_HNSW_M: int(2, 100).default(16),
+  VECTOR_HNSW_EF_CONSTRUCTION: int(4, 1000).default(64),
+  /** Candidates kept while searching the HNSW index (recall against speed). */
+  VECTOR_HNSW_EF_SEARCH: int(1, 1000).default(400),
 
   QUEUE_PREFIX: z.string().min(1).default('bull'),
   RUN_WORKERS: bool.default(true),
