@@ -1,0 +1,70 @@
+/**
+ * The queue bench's worker process, started by scripts/bench/queue.ts: `ours` runs the infrastructure (WorkerRunner:
+ * registry, job timeout, stall ledger, fair-share hooks, one log line a job) with one no-op processor; `raw` runs a
+ * plain BullMQ Worker with a no-op function. Both serve memory_consolidation at WORKER_CONCURRENCY under QUEUE_PREFIX
+ * and tell the parent "ready" over IPC. Never part of the product.
+ */
+import 'reflect-metadata';
+import { Injectable, Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { loadConfig } from '../../src/infra/config/app-config.js';
+import { InfraModule } from '../../src/infra/infra.module.js';
+import { closeOnSignals, runEntryPoint } from '../../src/infra/process-lifecycle.js';
+import { QueueName } from '../../src/infra/queue/queue-names.js';
+import { type JobContext, QueueProcessor, type TypedJob, unknownJob } from '../../src/infra/queue/queue-processor.js';
+import { startRuntime, type Runtime } from '../../src/infra/runtime.js';
+import { type BenchNoopJobs } from './queue-jobs.js';
+
+@Injectable()
+class BenchNoopProcessor extends QueueProcessor<BenchNoopJobs> {
+  readonly queueName = QueueName.MemoryConsolidation;
+  readonly jobNames = ['bench-noop'] as const;
+
+  async process(job: TypedJob<BenchNoopJobs>, _context: JobContext): Promise<unknown> {
+    switch (job.name) {
+      case 'bench-noop':
+        return 'done';
+      default:
+        return unknownJob(job.name);
+    }
+  }
+}
+
+@Module({})
+class BenchWorkerModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    return { module: BenchWorkerModule, imports: [InfraModule.forRoot(runtime)], providers: [BenchNoopProcessor] };
+  }
+}
+
+async function startOurs(): Promise<void> {
+  const config = loadConfig({ ...process.env, RUN_WORKERS: 'true', WORKER_QUEUES: QueueName.MemoryConsolidation });
+  const runtime = await startRuntime(config);
+  const app = await NestFactory.createApplicationContext(BenchWorkerModule.forRoot(runtime), { logger: false });
+  await app.init();
+  closeOnSignals(app, runtime);
+}
+
+function startRaw(): void {
+  const config = loadConfig(process.env);
+  const connection = new Redis(config.redis.url ?? '', { maxRetriesPerRequest: null });
+  const worker = new Worker(QueueName.MemoryConsolidation, async () => 'done', {
+    connection,
+    prefix: config.queue.prefix,
+    concurrency: config.queue.concurrency,
+  });
+  process.once('SIGTERM', () => {
+    void worker
+      .close()
+      .then(() => connection.quit())
+      .finally(() => process.exit(0));
+  });
+}
+
+await runEntryPoint(async () => {
+  if (process.argv[2] === 'raw') startRaw();
+  else await startOurs();
+  process.send?.('ready');
+});

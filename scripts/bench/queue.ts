@@ -1,0 +1,187 @@
+/**
+ * Queue throughput, ours against raw BullMQ on the same Redis in the same run: no-op jobs, one worker process per
+ * system. `raw`: Queue.add and a plain BullMQ Worker. `ours`: TaskQueueService.enqueue (default options, fair
+ * scheduling on, the default) and WorkerRunner (registry, job timeout, stall ledger, fair-share hooks, a log line
+ * a job at LOG_LEVEL=info, sent to /dev/null). `ours fifo`: the same with FAIR_SCHEDULING=false.
+ * Prints enqueue/s (one producer, one job at a time) and processed/s at worker concurrency 1, 8 and 50 (jobs
+ * queued while the queue is paused, then resumed: the workers' rate, not the producer's), each the median of
+ * alternating rounds, and ours/raw as the median of the per-round ratios.
+ * node scripts/bench/run.mjs queue [--jobs 1000] [--rounds 3]
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { loadConfig } from '../../src/infra/config/app-config.js';
+import { QueueName } from '../../src/infra/queue/queue-names.js';
+import { TaskQueueService } from '../../src/infra/queue/task-queue.service.js';
+import { log, REDIS_URL, runBench, waitUntil } from './bench-util.js';
+import { BenchNoopJob } from './queue-jobs.js';
+
+const QUEUE = QueueName.MemoryConsolidation;
+const CONCURRENCIES = [1, 8, 50];
+
+interface System {
+  label: string;
+  prefix: string;
+  worker: 'raw' | 'ours';
+  workerEnv: Record<string, string>;
+  queue: Queue;
+  enqueue(): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+interface Rates {
+  enqueuePerSecond: number;
+  processedPerSecond: number;
+}
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+function rawSystem(prefix: string): System {
+  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const queue = new Queue(QUEUE, { connection, prefix });
+  return {
+    label: 'raw BullMQ',
+    prefix,
+    worker: 'raw',
+    workerEnv: {},
+    queue,
+    enqueue: () => queue.add(BenchNoopJob.name, {}),
+    close: async () => {
+      await queue.close();
+      await connection.quit();
+    },
+  };
+}
+
+function ourSystem(prefix: string, fairScheduling: boolean): System {
+  const env = { NODE_ENV: 'test', REDIS_URL, QUEUE_PREFIX: prefix, FAIR_SCHEDULING: String(fairScheduling) };
+  const tasks = new TaskQueueService(loadConfig(env), REDIS_URL);
+  return {
+    label: fairScheduling ? 'ours' : 'ours fifo',
+    prefix,
+    worker: 'ours',
+    workerEnv: { FAIR_SCHEDULING: String(fairScheduling) },
+    queue: tasks.queue(QUEUE),
+    enqueue: () => tasks.enqueue(BenchNoopJob, {}),
+    close: () => tasks.onApplicationShutdown(),
+  };
+}
+
+/** Starts the system's worker process at `concurrency`; resolves once it serves the queue; returns its stop. */
+async function startWorker(system: System, concurrency: number, dataDir: string): Promise<() => Promise<void>> {
+  const entry = fileURLToPath(new URL('./queue-worker.js', import.meta.url));
+  const child: ChildProcess = fork(entry, [system.worker], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
+      REDIS_URL,
+      QUEUE_PREFIX: system.prefix,
+      DATA_DIR: join(dataDir, system.prefix),
+      EMBEDDED_DB_PORT: '0',
+      WORKER_CONCURRENCY: String(concurrency),
+      ...system.workerEnv,
+    },
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  let ready = false;
+  child.once('message', () => (ready = true));
+  await waitUntil(async () => {
+    if (child.exitCode !== null) throw new Error(`${system.label} worker exited with ${child.exitCode}`);
+    return ready;
+  }, 120_000);
+  return async () => {
+    child.kill('SIGTERM');
+    await exited;
+  };
+}
+
+/** Enqueues `jobs` while the queue is paused (the producer's rate), then resumes it (the workers' rate). */
+async function measure(system: System, jobs: number): Promise<Rates> {
+  await system.queue.pause();
+  const enqueueStart = performance.now();
+  for (let i = 0; i < jobs; i += 1) await system.enqueue();
+  const enqueueMs = performance.now() - enqueueStart;
+  const processStart = performance.now();
+  await system.queue.resume();
+  await waitUntil(async () => (await system.queue.getJobCounts('completed')).completed >= jobs, 600_000, 10);
+  const processMs = performance.now() - processStart;
+  await system.queue.clean(0, 0, 'completed');
+  return { enqueuePerSecond: (jobs * 1000) / enqueueMs, processedPerSecond: (jobs * 1000) / processMs };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const rate = (value: number) => `${Math.round(value)}/s`.padStart(8);
+
+async function removeKeys(pattern: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    for await (const keys of redis.scanStream({ match: pattern, count: 1000 }) as AsyncIterable<string[]>) {
+      if (keys.length) await redis.unlink(...keys);
+    }
+  } finally {
+    await redis.quit();
+  }
+}
+
+runBench(async () => {
+  const jobs = option('jobs', 1000);
+  const rounds = option('rounds', 3);
+  const base = `bench-queue-${randomBytes(4).toString('hex')}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'docai-bench-'));
+  const systems = [rawSystem(`${base}-raw`), ourSystem(`${base}-ours`, true), ourSystem(`${base}-fifo`, false)];
+  const enqueueRates = new Map<string, number[]>(systems.map((s) => [s.label, []]));
+  const enqueueRatios: number[] = [];
+  try {
+    log(`queue bench: ${jobs} no-op jobs a run, ${rounds} alternating rounds; load average ${loadavg()[0].toFixed(1)} on 2 CPUs`);
+    for (const concurrency of CONCURRENCIES) {
+      const stops: (() => Promise<void>)[] = [];
+      try {
+        for (const system of systems) stops.push(await startWorker(system, concurrency, dataDir));
+        for (const system of systems) await measure(system, Math.ceil(jobs / 5)); // warm-up, not reported
+        const processed = new Map<string, number[]>(systems.map((s) => [s.label, []]));
+        const ratios = new Map<string, number[]>(systems.map((s) => [s.label, []]));
+        for (let round = 0; round < rounds; round += 1) {
+          const results = new Map<string, Rates>();
+          for (const system of systems) results.set(system.label, await measure(system, jobs));
+          const raw = results.get(systems[0].label)!;
+          for (const [label, r] of results) {
+            processed.get(label)!.push(r.processedPerSecond);
+            ratios.get(label)!.push(r.processedPerSecond / raw.processedPerSecond);
+            enqueueRates.get(label)!.push(r.enqueuePerSecond);
+          }
+          enqueueRatios.push(results.get(systems[1].label)!.enqueuePerSecond / raw.enqueuePerSecond);
+        }
+        const figures = systems.map((s, i) => {
+          const ratio = i === 0 ? '' : ` (${median(ratios.get(s.label)!).toFixed(2)}x raw)`;
+          return `${s.label} ${rate(median(processed.get(s.label)!))}${ratio}`;
+        });
+        log(`  processed, concurrency ${String(concurrency).padStart(2)}: ${figures.join('   ')}`);
+      } finally {
+        for (const stop of stops) await stop();
+      }
+    }
+    const enqueueFigures = systems.map((s) => `${s.label} ${rate(median(enqueueRates.get(s.label)!))}`);
+    log(`  enqueue (one at a time):   ${enqueueFigures.join('   ')}   ours/raw ${median(enqueueRatios).toFixed(2)}x`);
+    log(`  load average at the end ${loadavg()[0].toFixed(1)}`);
+    return 0;
+  } finally {
+    for (const system of systems) {
+      await system.queue.obliterate({ force: true }).catch(() => undefined);
+      await system.close();
+    }
+    await removeKeys(`*${base}*`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
