@@ -18,6 +18,7 @@ interface World {
   userA: { id: string; token: string };
   fileId: string;
   jobId: string;
+  batchId: string;
   entityId: string;
   memoryKey: string;
   memoryValue: unknown;
@@ -36,6 +37,7 @@ interface Fixture {
 const USER_FIXTURES: Record<string, Fixture> = {
   file_id: { value: (w) => w.fileId, admin: 'all' },
   job_id: { value: (w) => w.jobId, admin: 'all' },
+  batch_id: { value: (w) => w.batchId, admin: 'all' },
   // /graph/entities/{id}/neighbors: an entity of A's graph.
   id: { value: (w) => w.entityId, admin: 'all' },
   key: { value: (w) => w.memoryKey, admin: 'own', callerScoped: true },
@@ -142,12 +144,19 @@ describe('Cross-user isolation: every route with an id of a user-owned thing (e2
     const graph = await t.http().get(`/api/v1/graph/${fileId}`).set('authorization', authA).expect(200);
     const nodes = graph.body.data.nodes as { id: string }[];
     if (!nodes.length) throw new Error('the fixture text gave no graph entity');
+    const batch = await t
+      .http()
+      .post('/api/v1/files/batch')
+      .set('authorization', authA)
+      .attach('file', Buffer.from(`Cross-user batch ${randomUUID()}. Grace Hopper worked in Arlington.`), 'b.txt')
+      .expect(202);
+    const batchId = (batch.body.data as { batch_id: string }).batch_id;
     const memoryKey = `cross-user.${randomUUID()}`;
     const memoryValue = { note: `A only ${randomUUID()}` };
     await t.http().put(`/api/v1/memory/${memoryKey}`).set('authorization', authA).send({ value: memoryValue }).expect((res) => {
       if (res.status >= 300) throw new Error(`memory put: ${res.status} ${res.text}`);
     });
-    world = { userA: { id: a.user.id, token: a.token }, fileId, jobId, entityId: nodes[0].id, memoryKey, memoryValue };
+    world = { userA: { id: a.user.id, token: a.token }, fileId, jobId, batchId, entityId: nodes[0].id, memoryKey, memoryValue };
 
     const docs = await t.http().get('/docs-json').expect(200);
     operations = listOperations(docs.body as OpenApiDocument);

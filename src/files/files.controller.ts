@@ -13,6 +13,7 @@ import type { Request, Response } from 'express';
 import { CurrentUser } from '../common/auth/auth.decorators.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { RawResponse, ResponseMessage } from '../common/http/response-message.decorator.js';
+import { writeServerSentEvents } from '../common/http/server-sent-events.js';
 import { ChunkListResponseDto } from './dto/chunk-response.dto.js';
 import {
   DuplicateUploadResponseDto,
@@ -26,8 +27,6 @@ import { ProcessingStatus } from './file-core.types.js';
 import { FilesService } from './files.service.js';
 import { FileUploadService } from './upload/file-upload.service.js';
 import { UploadProgress } from './upload/upload-progress.repository.js';
-
-const SSE_KEEP_ALIVE_MS = 15_000;
 
 @ApiTags('files')
 @ApiBearerAuth('bearer')
@@ -117,25 +116,7 @@ export class FilesController {
   @ApiResponse({ status: 404, description: 'No such file, or not yours (JSON error envelope)' })
   async events(@CurrentUser() user: AuthUser, @Param('file_id') fileId: string, @Res() res: Response): Promise<void> {
     // Resolved before any header is written, so a missing file is still a JSON 404.
-    const events = await this.files.statusEvents(user, fileId);
-    res.status(HttpStatus.OK).set({
-      'Content-Type': 'text/event-stream',
-      'Cache-Control': 'no-cache',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    res.flushHeaders();
-    // A comment line now and then keeps proxies from closing a quiet stream.
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), SSE_KEEP_ALIVE_MS);
-    const subscription = events.subscribe({
-      next: (event) => res.write(`event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`),
-      error: () => res.end(),
-      complete: () => res.end(),
-    });
-    res.on('close', () => {
-      clearInterval(keepAlive);
-      subscription.unsubscribe();
-    });
+    writeServerSentEvents(res, await this.files.statusEvents(user, fileId));
   }
 
   @Get(':file_id/upload-progress')

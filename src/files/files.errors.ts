@@ -44,3 +44,10 @@ export class UploadAbortedError extends DomainError {
     super('UPLOAD_ABORTED', 'The client aborted the upload', HttpStatus.BAD_REQUEST);
   }
 }
+
+/** A batch upload's part past BATCH_MAX_FILES (the parts before it are uploaded). */
+export class TooManyFilesError extends DomainError {
+  constructor(maxFiles: number) {
+    super('TOO_MANY_FILES', `A batch takes at most ${maxFiles} files`, HttpStatus.PAYLOAD_TOO_LARGE, { max_files: maxFiles });
+  }
+}

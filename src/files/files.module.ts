@@ -2,6 +2,10 @@ import { Module } from '@nestjs/common';
 import { GraphModule } from '../graph/graph.module.js';
 import { UserJobsModule } from '../jobs/user-jobs.module.js';
 import { VectorsModule } from '../vectors/vectors.module.js';
+import { BatchUploadService } from './batches/batch-upload.service.js';
+import { UploadBatchStatusService } from './batches/upload-batch-status.service.js';
+import { UploadBatchesController } from './batches/upload-batches.controller.js';
+import { UploadBatchesRepository } from './batches/upload-batches.repository.js';
 import { FileCoreModule } from './file-core.module.js';
 import { FileJobsCanceller } from './file-jobs.canceller.js';
 import { FileJobsReconciler } from './file-jobs.reconciler.js';
@@ -18,11 +22,14 @@ import { UploadProgressRepository } from './upload/upload-progress.repository.js
 /** Upload, the files routes and the file_processing pipeline (parse → chunk → vectorize → store → graph). */
 @Module({
   imports: [FileCoreModule, VectorsModule, GraphModule, UserJobsModule],
-  controllers: [FilesController],
+  controllers: [UploadBatchesController, FilesController],
   providers: [
     MultipartFileReceiver,
     UploadProgressRepository,
     FileUploadService,
+    BatchUploadService,
+    UploadBatchesRepository,
+    UploadBatchStatusService,
     FileProcessingQueue,
     FileJobsCanceller,
     ProcessingEventsSubscriber,

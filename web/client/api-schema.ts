@@ -314,6 +314,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload several documents in one request (up to BATCH_MAX_FILES `file` parts)
+         * @description Each `file` part obeys the single-upload rules (size, type by content, duplicates, quotas). A part that breaks one is refused with `error: {code, message}` while the others are uploaded; parts past BATCH_MAX_FILES are refused with TOO_MANY_FILES. Follow the batch at GET /api/v1/files/batches/{batch_id}.
+         */
+        post: operations["UploadBatchesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/batches/{batch_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A batch upload's progress: counts by status, searchable files, each file's status */
+        get: operations["UploadBatchesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/batches/{batch_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-Sent Events: the batch (event `batch`) at every change, until every file has ended */
+        get: operations["UploadBatchesController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -1126,6 +1180,69 @@ export interface components {
             file_id: string;
             nodes: components["schemas"]["GraphNodeDto"][];
             edges: components["schemas"]["GraphEdgeDto"][];
+        };
+        BatchPartErrorDto: {
+            /** @example UNSUPPORTED_FILE_TYPE */
+            code: string;
+            message: string;
+        };
+        BatchPartDto: {
+            /** @description The client's file name (metadata only) */
+            filename: string;
+            /**
+             * Format: uuid
+             * @description Absent when the part was refused
+             */
+            file_id?: string;
+            /** @description Null for a duplicate (no new job) */
+            job_id?: string | null;
+            /**
+             * @description `queued`, or `duplicate` when the same content was uploaded before
+             * @example queued
+             */
+            status?: string;
+            /** @description Why this part was refused (the others are not) */
+            error?: components["schemas"]["BatchPartErrorDto"];
+        };
+        BatchUploadAcceptedDto: {
+            /** Format: uuid */
+            batch_id: string;
+            /** @description One entry per `file` part, in the order sent */
+            files: components["schemas"]["BatchPartDto"][];
+        };
+        BatchCountsDto: {
+            queued: number;
+            processing: number;
+            completed: number;
+            /** @description Failed files and refused parts */
+            failed: number;
+        };
+        BatchFileStatusDto: {
+            filename: string;
+            /** Format: uuid */
+            file_id?: string;
+            job_id?: string | null;
+            /** @enum {string} */
+            status: "queued" | "processing" | "completed" | "failed";
+            progress: number;
+            /** @description The file's chunks are stored and found by search */
+            searchable: boolean;
+            /** @description A refused part, or a file deleted since */
+            error?: components["schemas"]["BatchPartErrorDto"];
+        };
+        UploadBatchStatusDto: {
+            /** Format: uuid */
+            batch_id: string;
+            /** @description Parts sent, refused ones included */
+            total: number;
+            counts: components["schemas"]["BatchCountsDto"];
+            /** @description How many files are searchable */
+            searchable: number;
+            /** @description Mean progress over the parts */
+            progress: number;
+            /** @description Every part has ended (completed or failed) */
+            done: boolean;
+            files: components["schemas"]["BatchFileStatusDto"][];
         };
         DuplicateUploadResponseDto: {
             /** Format: uuid */
@@ -2670,6 +2787,152 @@ export interface operations {
                 };
             };
             /** @description No such file among the caller's files */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    UploadBatchesController_upload: {
+        parameters: {
+            query?: {
+                /** @description `high` starts before every queued normal and low job of its queue (if your quota allows it, else 403 PRIORITY_NOT_ALLOWED); `low` runs only when nothing else waits */
+                priority?: "high" | "normal" | "low";
+                /** @description Process again even when the same content was uploaded before */
+                reprocess?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file: string[];
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["BatchUploadAcceptedDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description No `file` part, or malformed multipart */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description PRIORITY_NOT_ALLOWED: priority=high without the quota for it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    UploadBatchesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["UploadBatchStatusDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such batch, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    UploadBatchesController_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each event's data */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["UploadBatchStatusDto"];
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such batch, or not yours (JSON error envelope) */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import busboy from 'busboy';
 import { graphemeBoundaryAtOrBefore } from '../../common/text/grapheme-boundary.js';
 import { BlobStorage } from '../../infra/storage/blob-storage.js';
-import { FileTooLargeError, InvalidMultipartError, NoFilePartError, UploadAbortedError } from '../files.errors.js';
+import { FileTooLargeError, InvalidMultipartError, NoFilePartError, TooManyFilesError, UploadAbortedError } from '../files.errors.js';
 
 /** The one file part of an upload, already on disk under `blob_id` (our name, never the client's). */
 export interface ReceivedFile {
@@ -19,6 +19,9 @@ export interface ReceivedFile {
   /** The first bytes, for content sniffing. */
   head: Buffer;
 }
+
+/** One part of a batch: stored, or refused with its error. */
+export type ReceivedPart = { filename: string; file: ReceivedFile; error?: never } | { filename: string; file?: never; error: unknown };
 
 export interface ReceiveOptions {
   maxBytes: number;
@@ -98,6 +101,75 @@ export class MultipartFileReceiver {
           (error: Error) => fail(error),
         );
       });
+      req.on('close', () => {
+        if (!req.complete) fail(new UploadAbortedError());
+      });
+      req.pipe(parser);
+    });
+  }
+
+  /**
+   * Streams each `file` part of a multipart request (a batch) to blob storage in turn, with the same checks as
+   * `receive`, and hands each to `handle` as it is stored, or with the error that refused it (too large, refused by
+   * `onFileStart`, past `maxFiles`): one bad part does not stop the others. Rejects only when the request itself is
+   * unreadable or aborted, after the parts already handled.
+   */
+  async receiveEach(
+    req: IncomingMessage,
+    options: { maxFiles: number; optionsFor: (index: number) => ReceiveOptions },
+    handle: (part: ReceivedPart, index: number) => Promise<void>,
+  ): Promise<number> {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fields: 20, fieldSize: 64 * 1024 } });
+    } catch (error) {
+      req.resume();
+      throw new InvalidMultipartError(error instanceof Error ? error.message : 'unreadable request');
+    }
+    return new Promise<number>((resolve, reject) => {
+      const fields: Record<string, string> = {};
+      let parts = 0;
+      let handled: Promise<void> = Promise.resolve();
+      let failure: Error | undefined;
+      let current: Readable | undefined;
+      const finish = () => void handled.then(() => (failure ? reject(failure) : resolve(parts)), reject);
+      const fail = (error: Error) => {
+        failure ??= error;
+        req.unpipe(parser);
+        req.resume();
+        // Ends a part still being written (its store then fails and removes the blob).
+        if (current && !current.readableEnded) current.destroy();
+        finish();
+      };
+      parser.on('field', (name, value) => {
+        fields[name] = value;
+      });
+      parser.on('file', (name, stream, info) => {
+        if (name !== 'file' || failure) return void stream.resume();
+        const index = parts;
+        parts += 1;
+        const filename = safeFilename(info.filename);
+        if (parts > options.maxFiles) {
+          stream.resume();
+          handled = handled.then(() => handle({ filename, error: new TooManyFilesError(options.maxFiles) }, index));
+          return;
+        }
+        const partOptions = options.optionsFor(index);
+        current = stream;
+        // Parts are stored one after the other (busboy holds the next part until this one is read).
+        handled = handled.then(async () => {
+          const stored = await this.store(stream, info, fields, partOptions).then(
+            (file) => ({ filename, file }),
+            (error: unknown) => {
+              stream.resume();
+              return { filename, error };
+            },
+          );
+          await handle(stored, index);
+        });
+      });
+      parser.on('error', (error: Error) => fail(new InvalidMultipartError(error.message)));
+      parser.on('close', () => (parts === 0 ? fail(new NoFilePartError()) : finish()));
       req.on('close', () => {
         if (!req.complete) fail(new UploadAbortedError());
       });

@@ -54,7 +54,7 @@ export class AppConfig {
     hashConcurrency: number;
     hashQueueMax: number;
   };
-  readonly files: { uploadMaxBytes: number; chunkSizeTokens: number; chunkOverlapTokens: number };
+  readonly files: { uploadMaxBytes: number; batchMaxFiles: number; chunkSizeTokens: number; chunkOverlapTokens: number };
   /** The default per-user limits (admins are exempt unless given their own). */
   readonly quota: {
     maxActiveJobs: number;
@@ -139,6 +139,7 @@ export class AppConfig {
     };
     this.files = {
       uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+      batchMaxFiles: e.BATCH_MAX_FILES,
       chunkSizeTokens: e.CHUNK_SIZE_TOKENS,
       chunkOverlapTokens: e.CHUNK_OVERLAP_TOKENS,
     };

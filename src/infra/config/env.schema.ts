@@ -86,6 +86,8 @@ export const envSchema = z.object({
   HASH_QUEUE_MAX: int(0, 100_000).default(100),
 
   UPLOAD_MAX_BYTES: int(1).default(100 * 1024 * 1024),
+  /** Most `file` parts one batch upload takes (POST /files/batch); the parts past it are refused one by one. */
+  BATCH_MAX_FILES: int(1, 10_000).default(100),
   QUOTA_MAX_ACTIVE_JOBS: int(0).default(100),
   QUOTA_MAX_STORAGE_BYTES: int(0).default(10 * 1024 ** 3),
   QUOTA_MAX_FILES: int(0).default(10_000),

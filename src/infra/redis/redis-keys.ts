@@ -5,6 +5,8 @@
 export const RedisKeys = {
   uploadProgress: (fileId: string) => `upload:progress:${fileId}`,
   processingStatus: (fileId: string) => `processing:status:${fileId}`,
+  /** A batch upload (7 days): its owner and, per part, the file it created or the error that refused it. */
+  uploadBatch: (batchId: string) => `upload:batch:${batchId}`,
   processingStatusPattern: () => 'processing:status:*',
   /** Hash of stage → {started_at, finished_at} of the current run (for the stage timings stored at the end). */
   processingTimings: (fileId: string) => `processing:timings:${fileId}`,
