@@ -35,7 +35,10 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
   await requireRedis();
   const database = await ownServerDatabase(overrides);
   const config = loadConfig(testEnv({ ...database.env, ...overrides }));
-  const runtime = await startRuntime(config);
+  const runtime = await startRuntime(config).catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
+  });
   // Imported only when used: importing the feature modules declares their jobs, which a test's own root module
   // (with its own processors) must not have to handle.
   const rootModule = options.rootModule ?? (await wholeApi());
