@@ -39,13 +39,12 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
     await database.drop();
     throw error;
   });
-  // Imported only when used: importing the feature modules declares their jobs, which a test's own root module
-  // (with its own processors) must not have to handle.
-  const rootModule = options.rootModule ?? (await wholeApi());
-  const moduleRef = await Test.createTestingModule({ imports: [rootModule(runtime)] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  configureHttpApp(app, config);
-  await app.init();
+  const app = await bootApp(runtime, options).catch(async (error: unknown) => {
+    await runtime.pool.end();
+    await runtime.stopEmbedded();
+    await database.drop();
+    throw error;
+  });
   return {
     app,
     config,
@@ -61,6 +60,17 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
       await rm(config.dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function bootApp(runtime: Runtime, options: TestAppOptions): Promise<INestApplication> {
+  // Imported only when used: importing the feature modules declares their jobs, which a test's own root module
+  // (with its own processors) must not have to handle.
+  const rootModule = options.rootModule ?? (await wholeApi());
+  const moduleRef = await Test.createTestingModule({ imports: [rootModule(runtime)] }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  configureHttpApp(app, runtime.config);
+  await app.init();
+  return app;
 }
 
 /** The whole API's root module, imported only when used (see createTestApp). */
