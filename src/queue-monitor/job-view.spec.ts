@@ -82,4 +82,14 @@ describe('job views (the original RQ fields)', () => {
     expect(toJobSummary(job({ priority: toBullPriority('high') }), 'queued').priority).toBe('high');
     expect(toJobSummary(job({ priority: toBullPriority('low') }), 'queued').priority).toBe('low');
   });
+  it('shows a job BullMQ failed because its dependency failed as canceled with DEPENDENCY_FAILED', () => {
+    const finishedOn = Date.parse('2026-11-28T10:00:05.000Z');
+    const canceled = job({ finishedOn, failedReason: 'child bull:file_processing:7 failed' });
+    expect(toJobDetail(canceled, 'file_processing', 'failed', [])).toMatchObject({
+      status: 'canceled',
+      error: 'DEPENDENCY_FAILED: child bull:file_processing:7 failed',
+      exc_info: 'DEPENDENCY_FAILED: child bull:file_processing:7 failed',
+      canceled_at: '2026-11-28T10:00:05.000Z',
+    });
+  });
 });

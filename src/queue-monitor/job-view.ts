@@ -1,7 +1,9 @@
 import { type Job } from 'bullmq';
 import { type ApiJobStatus } from '../infra/queue/job-status.js';
+import { DEPENDENCY_FAILED, isDependencyFailure } from '../infra/queue/task-flows.js';
 import { type TaskPriority, toTaskPriority } from '../infra/queue/task-priority.js';
 import { type CanceledJobRecord } from './canceled-job.js';
+import { type JobDependencies } from './job-dependencies.js';
 
 /** A job in a list, the original RQ fields. */
 export interface JobSummary {
@@ -32,9 +34,13 @@ export interface JobDetail extends JobSummary {
   worker_name: string | null;
   logs: string[];
   canceled_at?: string;
+  /** Its place in a flow: the job waiting on it, the jobs it depends on, what it still waits on. */
+  dependencies?: JobDependencies;
 }
 
-export function toJobSummary(job: Job, status: ApiJobStatus | 'unknown'): JobSummary {
+export function toJobSummary(job: Job, bullStatus: ApiJobStatus | 'unknown'): JobSummary {
+  // BullMQ fails a job whose dependency failed without running it: to the API it was canceled.
+  const status = bullStatus === 'failed' && isDependencyFailure(job.failedReason) ? 'canceled' : bullStatus;
   const failed = status === 'failed' || (!!job.failedReason && status !== 'finished');
   return {
     job_id: String(job.id),
@@ -51,12 +57,19 @@ export function toJobSummary(job: Job, status: ApiJobStatus | 'unknown'): JobSum
   };
 }
 
-export function toJobDetail(job: Job, queueName: string, status: ApiJobStatus | 'unknown', logs: string[]): JobDetail {
+export function toJobDetail(
+  job: Job,
+  queueName: string,
+  status: ApiJobStatus | 'unknown',
+  logs: string[],
+  dependencies?: JobDependencies,
+): JobDetail {
   const started = job.processedOn ?? null;
+  const summary = toJobSummary(job, status);
   return {
-    ...toJobSummary(job, status),
+    ...summary,
     queue_name: queueName,
-    error: job.failedReason || null,
+    error: summary.status === 'canceled' ? summary.exc_info : job.failedReason || null,
     stack_trace: job.stacktrace ?? [],
     progress: job.progress ?? 0,
     attempts_made: job.attemptsMade,
@@ -66,6 +79,8 @@ export function toJobDetail(job: Job, queueName: string, status: ApiJobStatus | 
     wait_ms: started !== null ? Math.max(0, started - enqueuedAt(job)) : null,
     worker_name: job.processedBy ?? null,
     logs,
+    ...(summary.status === 'canceled' ? { canceled_at: iso(job.finishedOn) ?? undefined } : {}),
+    dependencies,
   };
 }
 
@@ -109,6 +124,7 @@ export function enqueuedAt(job: Job): number {
 }
 
 function excInfo(job: Job): string | null {
+  if (isDependencyFailure(job.failedReason)) return `${DEPENDENCY_FAILED}: ${job.failedReason}`;
   const trace = job.stacktrace?.filter(Boolean) ?? [];
   if (trace.length > 0) return trace[trace.length - 1];
   return job.failedReason || null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { ApiJobStatus, BULL_STATES_BY_STATUS, toApiStatus } from '../infra/queue/job-status.js';
+import { readJobDependencies } from './job-dependencies.js';
 import { canceledDetail, canceledSummary, JobDetail, JobSummary, toJobDetail, toJobSummary } from './job-view.js';
 import { MonitoredQueues } from './monitored-queues.js';
 import { JobNotFoundError } from './queue-monitor.errors.js';
@@ -50,7 +51,11 @@ export class QueueJobsService {
       const record = await this.repository.findCanceled(queue.name, jobId);
       return record ? canceledDetail(record, queue.name) : undefined;
     }
-    const [state, logs] = await Promise.all([job.getState(), queue.getJobLogs(jobId, 0, 199, true)]);
-    return toJobDetail(job, queue.name, toApiStatus(state), logs.logs);
+    const [state, logs, dependencies] = await Promise.all([
+      job.getState(),
+      queue.getJobLogs(jobId, 0, 199, true),
+      readJobDependencies(job, queue.opts.prefix ?? 'bull'),
+    ]);
+    return toJobDetail(job, queue.name, toApiStatus(state), logs.logs, dependencies);
   }
 }

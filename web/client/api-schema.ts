@@ -1600,6 +1600,31 @@ export interface components {
              */
             count: number;
         };
+        JobRefDto: {
+            /** @example kg_extraction */
+            queue_name: string;
+            /** @example 3f0c2a9e-8a55-4a5e-9d0e-2f1b7c1d9e11 */
+            job_id: string;
+        };
+        JobDependencyDto: {
+            /** @example kg_extraction */
+            queue_name: string;
+            /** @example 3f0c2a9e-8a55-4a5e-9d0e-2f1b7c1d9e11 */
+            job_id: string;
+            /**
+             * @description `failed` canceled this job (DEPENDENCY_FAILED); `failure_allowed` failed without stopping it
+             * @enum {string}
+             */
+            state: "pending" | "finished" | "failed" | "failure_allowed";
+        };
+        JobDependenciesDto: {
+            /** @description The job waiting on this one */
+            parent: components["schemas"]["JobRefDto"] | null;
+            /** @description The jobs this one depends on */
+            children: components["schemas"]["JobDependencyDto"][];
+            /** @description Dependencies not finished yet (a `deferred` job waits on them) */
+            waiting_on: components["schemas"]["JobRefDto"][];
+        };
         JobDetailDto: {
             /** @example 42 */
             job_id: string;
@@ -1689,6 +1714,8 @@ export interface components {
             logs: string[];
             /** Format: date-time */
             canceled_at?: string;
+            /** @description Its place in a flow (absent for a canceled record) */
+            dependencies?: components["schemas"]["JobDependenciesDto"];
         };
         WorkerDto: {
             /** @example api-1.1234.ab12 */

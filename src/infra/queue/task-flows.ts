@@ -87,3 +87,11 @@ function enqueued(node: JobNode): EnqueuedFlowJob {
   const status = children.length ? 'deferred' : job.delay ? 'scheduled' : 'queued';
   return { job_id: String(job.id), queue: job.queueName as QueueName, status, created: true, depends_on: children };
 }
+
+/** The reason a job canceled because a dependency failed shows (BullMQ's own reason is "child <key> failed"). */
+export const DEPENDENCY_FAILED = 'DEPENDENCY_FAILED';
+
+/** True for BullMQ's failure of a job whose dependency failed (failParentOnFailure): the job itself never ran. */
+export function isDependencyFailure(failedReason: string | undefined): boolean {
+  return /^child .+ failed$/.test(failedReason ?? '');
+}

@@ -21,6 +21,26 @@ export class JobListDto {
   @ApiProperty({ example: 1, description: 'Number of jobs returned' }) count!: number;
 }
 
+export class JobRefDto {
+  @ApiProperty({ example: 'kg_extraction' }) queue_name!: string;
+  @ApiProperty({ example: '3f0c2a9e-8a55-4a5e-9d0e-2f1b7c1d9e11' }) job_id!: string;
+}
+
+export class JobDependencyDto extends JobRefDto {
+  @ApiProperty({
+    enum: ['pending', 'finished', 'failed', 'failure_allowed'],
+    description: '`failed` canceled this job (DEPENDENCY_FAILED); `failure_allowed` failed without stopping it',
+  })
+  state!: string;
+}
+
+export class JobDependenciesDto {
+  @ApiProperty({ type: JobRefDto, nullable: true, description: 'The job waiting on this one' }) parent!: JobRefDto | null;
+  @ApiProperty({ type: [JobDependencyDto], description: 'The jobs this one depends on' }) children!: JobDependencyDto[];
+  @ApiProperty({ type: [JobRefDto], description: 'Dependencies not finished yet (a `deferred` job waits on them)' })
+  waiting_on!: JobRefDto[];
+}
+
 export class JobDetailDto extends JobSummaryDto {
   @ApiProperty({ example: 'file_processing' }) queue_name!: string;
   @ApiProperty({ type: String, nullable: true, example: 'unsupported file type' }) error!: string | null;
@@ -34,6 +54,8 @@ export class JobDetailDto extends JobSummaryDto {
   @ApiProperty({ type: String, nullable: true, example: 'api-1.1234.ab12' }) worker_name!: string | null;
   @ApiProperty({ type: [String], example: ['parsed 12 pages', 'chunked into 40 chunks'] }) logs!: string[];
   @ApiPropertyOptional({ format: 'date-time' }) canceled_at?: string;
+  @ApiPropertyOptional({ type: JobDependenciesDto, description: 'Its place in a flow (absent for a canceled record)' })
+  dependencies?: JobDependenciesDto;
 }
 
 export class JobActionResultDto {
