@@ -38,10 +38,10 @@ export function startNode(entry: string, env: Record<string, string>, buildDir =
             clearTimeout(deadline);
             clearInterval(poll);
             resolve();
-          } else if (child.exitCode !== null) {
+          } else if (child.exitCode !== null || child.signalCode !== null) {
             clearTimeout(deadline);
             clearInterval(poll);
-            reject(new Error(`process exited (${child.exitCode}) before ${pattern}:\n${output}`));
+            reject(new Error(`process exited (${child.exitCode ?? child.signalCode}) before ${pattern}:\n${output}`));
           }
         }, 25);
       }),
