@@ -73,4 +73,18 @@ describe('Queue monitor: job dependencies (e2e, real workers)', () => {
     });
     expect(ran.dependencies.children).toEqual([{ queue_name: Q, job_id: allowed.depends_on[0]!.job_id, state: 'failure_allowed' }]);
   });
+  it('cancels a deferred job from the monitor while its dependency runs: the dependency finishes, the job is canceled', async () => {
+    const flow = await tasks.flows.dependent(flowStep(SucceedJob, { value: 'canceled' }), [flowStep(BlockJob, { max_ms: 800 })]);
+    const blocking = flow.depends_on[0]!.job_id;
+    await waitFor(async () => (await detail(blocking)).status === 'started');
+    const res = await t
+      .http()
+      .post(`/api/v1/rq/queues/${Q}/jobs/${flow.job_id}/cancel`)
+      .set('authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(res.body.data).toMatchObject({ job_id: flow.job_id, previous_status: 'deferred', status: 'canceled' });
+    await waitFor(async () => (await detail(blocking)).status === 'finished');
+    expect((await detail(flow.job_id)).status).toBe('canceled');
+    expect(await tasks.getJob(Q, flow.job_id)).toBeUndefined();
+  });
 });

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { ApiJobStatus, toApiStatus } from '../infra/queue/job-status.js';
+import { removeDeferredJob } from '../infra/queue/task-flows.js';
 import { toTaskPriority } from '../infra/queue/task-priority.js';
 import { enqueuedAt } from './job-view.js';
 import { AbortResult, CleanResult, JobActionResult, QueuePauseResult, RequeueFailedResult } from './job-actions.js';
@@ -51,7 +52,7 @@ export class QueueActionsService {
   async cancel(queueName: string, jobId: string): Promise<JobActionResult> {
     const { queue, job, status } = await this.load(queueName, jobId, 'cancel', CANCELABLE);
     try {
-      await job.remove();
+      await (status === 'deferred' ? removeDeferredJob(job) : job.remove());
     } catch {
       // It started (its lock blocks removal) between our check and the removal.
       const now = toApiStatus(await job.getState());

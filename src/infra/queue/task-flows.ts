@@ -1,4 +1,4 @@
-import { type FlowJob, type FlowProducer, type JobNode } from 'bullmq';
+import { type FlowJob, type FlowProducer, type Job, type JobNode } from 'bullmq';
 import { type JobDefinition } from './job-definition.js';
 import { type QueueName } from './queue-names.js';
 import { DEFAULT_TASK_OPTIONS, type TaskOptions } from './task-options.js';
@@ -94,4 +94,18 @@ export const DEPENDENCY_FAILED = 'DEPENDENCY_FAILED';
 /** True for BullMQ's failure of a job whose dependency failed (failParentOnFailure): the job itself never ran. */
 export function isDependencyFailure(failedReason: string | undefined): boolean {
   return /^child .+ failed$/.test(failedReason ?? '');
+}
+
+/**
+ * Removes a deferred job with its dependencies that have not started, in one step when none is running. BullMQ
+ * refuses that while a dependency runs: then the others are removed first (the running one keeps the job deferred,
+ * so no worker takes it meanwhile), then the job; the running dependency finishes on its own.
+ */
+export async function removeDeferredJob(job: Job): Promise<void> {
+  try {
+    await job.remove();
+  } catch {
+    await job.removeUnprocessedChildren();
+    await job.remove({ removeChildren: false });
+  }
 }

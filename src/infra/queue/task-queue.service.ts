@@ -12,7 +12,7 @@ import { ApiJobStatus, toApiStatus } from './job-status.js';
 import { ALL_QUEUES, QueueName } from './queue-names.js';
 import { DEFAULT_TASK_OPTIONS, TaskOptions } from './task-options.js';
 import { FairScheduler } from './fair-scheduler.js';
-import { TaskFlows } from './task-flows.js';
+import { removeDeferredJob, TaskFlows } from './task-flows.js';
 import { toBullPriority } from './task-priority.js';
 
 export interface EnqueuedTask {
@@ -118,13 +118,7 @@ export class TaskQueueService implements OnApplicationShutdown {
     if (!job) return false;
     const state = await job.getState();
     if (state === 'active' || state === 'completed' || state === 'failed') return false;
-    if (state === 'waiting-children') {
-      // Its dependencies that have not started go with it; a running one finishes on its own (BullMQ would refuse).
-      await job.removeUnprocessedChildren();
-      await job.remove({ removeChildren: false });
-    } else {
-      await job.remove();
-    }
+    await (state === 'waiting-children' ? removeDeferredJob(job) : job.remove());
     return true;
   }
 
