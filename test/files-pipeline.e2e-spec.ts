@@ -20,6 +20,7 @@ import {
 } from './fixtures/make-fixtures.js';
 import { loginAdmin, registerAndLogin } from './support/auth.js';
 import { TEST_REDIS_URL } from './support/require-redis.js';
+import { readServerSentEvents } from './support/server-sent-events.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -126,19 +127,9 @@ describe('Files pipeline (e2e)', () => {
     } finally {
       setTimeout(() => void queue.resume(), 300);
     }
-    const res = await auth(t.http().get(`/api/v1/files/${fileId}/events`))
-      .buffer(true)
-      .parse((response, callback) => {
-        let text = '';
-        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        response.on('end', () => callback(null, text));
-      })
-      .expect(200);
-    expect(res.headers['content-type']).toMatch(/text\/event-stream/);
-    const events: StatusDoc[] = (res.body as string)
-      .split('\n')
-      .filter((line) => line.startsWith('data: '))
-      .map((line) => JSON.parse(line.slice(6)));
+    const stream = await readServerSentEvents<StatusDoc>(auth(t.http().get(`/api/v1/files/${fileId}/events`)));
+    expect(stream.contentType).toMatch(/text\/event-stream/);
+    const events = stream.events.map((event) => event.data);
     expect(events[0]).toMatchObject({ file_id: fileId, status: 'queued' });
     expect(events.at(-1)).toMatchObject({ status: 'completed', progress: 100 });
     expect(events.some((e) => e.chunking.status === 'processing')).toBe(true);

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { RedisKeys } from '../src/infra/redis/redis-keys.js';
 import { makeElf, makeText } from './fixtures/make-fixtures.js';
 import { registerAndLogin } from './support/auth.js';
+import { readServerSentEvents } from './support/server-sent-events.js';
 import { TEST_REDIS_URL } from './support/require-redis.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
@@ -84,20 +85,10 @@ describe('Batch uploads (e2e)', () => {
       [story('sse two'), 'b.txt'],
       [makeElf(), 'c.txt'],
     ]);
-    const stream = await auth(t.http().get(`/api/v1/files/batches/${res.body.data.batch_id}/events`))
-      .buffer(true)
-      .parse((response, callback) => {
-        let text = '';
-        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        response.on('end', () => callback(null, text));
-      })
-      .expect(200);
-    expect(stream.headers['content-type']).toMatch(/text\/event-stream/);
-    const events: BatchView[] = (stream.body as string)
-      .split('\n')
-      .filter((line) => line.startsWith('data: '))
-      .map((line) => JSON.parse(line.slice(6)));
-    expect((stream.body as string).split('\n').filter((l) => l.startsWith('event: ')).every((l) => l === 'event: batch')).toBe(true);
+    const stream = await readServerSentEvents<BatchView>(auth(t.http().get(`/api/v1/files/batches/${res.body.data.batch_id}/events`)));
+    expect(stream.contentType).toMatch(/text\/event-stream/);
+    expect(stream.events.every((event) => event.type === 'batch')).toBe(true);
+    const events = stream.events.map((event) => event.data);
     expect(events.length).toBeGreaterThan(1);
     expect(events[0]!.done).toBe(false);
     expect(events.at(-1)).toMatchObject({ total: 3, done: true, counts: { completed: 2, failed: 1 }, searchable: 2, progress: 100 });
