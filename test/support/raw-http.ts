@@ -25,6 +25,15 @@ export class RawHttpClient {
   ) {}
 
   send(req: RawRequest): Promise<RawResponse> {
+    return this.sendOnce(req).catch((error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
+      // A keep-alive socket the server closed just as we reused it: the request never reached the server.
+      // Node's documented remedy is to send it again on a fresh socket.
+      if (error.reusedSocket && error.code === 'ECONNRESET') return this.sendOnce(req);
+      throw error;
+    });
+  }
+
+  private sendOnce(req: RawRequest): Promise<RawResponse> {
     return new Promise((resolve, reject) => {
       const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body);
       const headers: Record<string, string> = { ...req.headers };
@@ -39,7 +48,10 @@ export class RawHttpClient {
         },
       );
       outgoing.setTimeout(15_000, () => outgoing.destroy(new Error(`${req.method} ${req.path.slice(0, 120)}: no answer`)));
-      outgoing.on('error', reject);
+      outgoing.on('error', (error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
+        error.reusedSocket = outgoing.reusedSocket;
+        reject(error);
+      });
       outgoing.end(body);
     });
   }
