@@ -85,7 +85,7 @@ describe('monitoring panel in Chromium', () => {
     const row = page.locator('[data-testid=workers] tbody tr').first();
     await row.waitFor({ timeout: 10_000 });
     expect(await row.textContent()).toContain(String(process.pid));
-    expect(await row.textContent()).toMatch(/MiB/);
+    expect(await row.textContent()).toMatch(/\d(\.\d)? [MG]iB/);
     await shoot('workers');
   });
 
