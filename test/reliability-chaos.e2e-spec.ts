@@ -22,7 +22,7 @@ const ORGS = ['Acme Corporation', 'Globex Industries', 'Initech', 'Umbrella Labs
 /** Small distinct documents with people, places and organizations, so every stage (graph too) has work. */
 function document(index: number): string {
   const lines: string[] = [`Report ${index}`];
-  for (let p = 0; p < 40; p++) {
+  for (let p = 0; p < 120; p++) {
     const k = index * 7 + p;
     const who = PEOPLE[k % PEOPLE.length];
     const other = PEOPLE[(k + 3) % PEOPLE.length];
@@ -68,9 +68,11 @@ describe('reliability under crashes (chaos)', () => {
   const startWorker = async () => {
     const worker = startNode('src/worker.js', env, buildDir);
     children.push(worker);
-    await worker.waitForOutput(/worker ready/, 60_000);
+    await worker.waitForOutput(/worker ready/, 120_000);
     return worker;
   };
+  // A replacement is not awaited: it may take a job (and be the next one killed) before it prints that it is ready.
+  const replaceWorker = () => void startWorker().catch(() => undefined);
 
   beforeAll(async () => {
     buildDir = await compilePrivateBuild();
@@ -103,11 +105,11 @@ describe('reliability under crashes (chaos)', () => {
     queue.on('error', () => undefined);
     const apiProcess = startNode('src/main.js', { ...env, PORT: String(port), HOST: '127.0.0.1', RUN_WORKERS: 'false' }, buildDir);
     children.push(apiProcess);
-    await apiProcess.waitForOutput(/Swagger/, 60_000);
+    await apiProcess.waitForOutput(/Swagger/, 120_000);
     api = `http://127.0.0.1:${port}`;
     await Promise.all([startWorker(), startWorker()]);
     adminToken = await login('admin@example.com', 'admin-password-123');
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     for (const child of children) if (isRunning(child)) child.process.kill('SIGKILL');
@@ -177,14 +179,14 @@ describe('reliability under crashes (chaos)', () => {
     };
   }
 
-  /** A worker process running a process-file job right now, and that job. */
-  async function busyWorker(except?: number): Promise<{ child: Child; jobId: string }> {
+  /** A worker process running a process-file job (other than `exceptJobId`) right now, and that job. */
+  async function busyWorker(exceptJobId?: string): Promise<{ child: Child; jobId: string }> {
     return waitFor(
       async () => {
         for (const key of await client.keys(RedisKeys.workerPattern())) {
           const record = parseWorkerRecord(await client.hgetall(key));
-          if (record.queue_prefix !== env.QUEUE_PREFIX || record.state !== 'busy' || record.pid === except) continue;
-          if (!record.current_job_id?.startsWith('file:')) continue;
+          if (record.queue_prefix !== env.QUEUE_PREFIX || record.state !== 'busy') continue;
+          if (!record.current_job_id?.startsWith('file:') || record.current_job_id === exceptJobId) continue;
           const child = children.find((c) => c.process.pid === record.pid && isRunning(c));
           if (child) return { child, jobId: record.current_job_id };
         }
@@ -193,6 +195,15 @@ describe('reliability under crashes (chaos)', () => {
       60_000,
       100,
     );
+  }
+
+  /** The worker process running this job right now (BullMQ records the worker's name, which holds its pid). */
+  async function workerRunning(jobId: string): Promise<{ child: Child; jobId: string } | undefined> {
+    const job = await queue.getJob(jobId);
+    if (!job?.processedBy || (await job.getState()) !== 'active') return undefined;
+    const pid = Number(job.processedBy.split('.').at(-2));
+    const child = children.find((c) => c.process.pid === pid && isRunning(c));
+    return child && { child, jobId };
   }
 
   async function kill(child: Child): Promise<void> {
@@ -232,37 +243,36 @@ describe('reliability under crashes (chaos)', () => {
     const ids = await uploadAll(userToken);
     phase('uploaded again');
 
-    // A busy worker SIGKILLed, then the one that picks up the same job again, then another busy one.
+    // A busy worker SIGKILLed; its job J goes to another worker after the lock expires and the backoff.
     const first = await busyWorker();
     await kill(first.child);
     phase(`SIGKILLed the worker running ${first.jobId}`);
-    const replacement = startWorker();
-    const again = await waitFor(async () => {
-      const busy = await busyWorker();
-      return busy.jobId === first.jobId ? busy : undefined;
-    }, 90_000);
-    await kill(again.child);
-    phase(`SIGKILLed the worker running ${first.jobId} again`);
-    await replacement;
-    void startWorker();
-    const third = await busyWorker();
-    await kill(third.child);
-    phase(`SIGKILLed the worker running ${third.jobId}`);
-    await startWorker();
+    replaceWorker();
 
-    // A worker stopped with SIGTERM mid-job finishes that job, then exits 0.
-    const stopping = await busyWorker();
+    // Meanwhile a worker stopped with SIGTERM mid-job finishes that job, then exits 0.
+    const stopping = await busyWorker(first.jobId);
     stopping.child.process.kill('SIGTERM');
     expect(await stopping.child.exited).toBe(0);
     phase(`SIGTERM: the worker running ${stopping.jobId} finished it and exited 0`);
-    const afterStop = startWorker();
+    replaceWorker();
+
+    // The worker running J again is SIGKILLed too (the same job twice).
+    const again = await waitFor(() => workerRunning(first.jobId), 180_000, 50);
+    await kill(again.child);
+    phase(`SIGKILLed the worker running ${first.jobId} again`);
+    replaceWorker();
 
     // Redis killed and restarted from its append-only file.
     await redis.stop();
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await redis.restart();
     phase('Redis restarted');
-    await afterStop;
+
+    // One more busy worker SIGKILLed, running another job.
+    const third = await busyWorker(first.jobId);
+    await kill(third.child);
+    phase(`SIGKILLed the worker running ${third.jobId}`);
+    replaceWorker();
 
     const outcomes = await settle(userToken, ids, 240_000);
     phase('chaos pass settled');
