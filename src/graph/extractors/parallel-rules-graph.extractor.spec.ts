@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BUILD_DIR, compileForProcesses } from '../../../test/support/compiled-src.js';
-import { AppConfig } from '../../infra/config/app-config.js';
+import { type AppConfig } from '../../infra/config/app-config.js';
 import { ParallelRulesGraphExtractor } from './parallel-rules-graph.extractor.js';
 import { RulesGraphExtractor } from './rules-graph.extractor.js';
 import { GOLD_TEXT } from './testing/gold-corpus.js';

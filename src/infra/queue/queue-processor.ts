@@ -1,5 +1,5 @@
-import { Job } from 'bullmq';
-import { QueueName } from './queue-names.js';
+import { type Job } from 'bullmq';
+import { type QueueName } from './queue-names.js';
 
 /** What a processor gets besides the job: the abort signal (timeout or operator abort) and progress reporting. */
 export interface JobContext {
