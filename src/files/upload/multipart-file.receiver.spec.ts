@@ -67,3 +67,66 @@ describe('MultipartFileReceiver byte admission (storage quota)', () => {
     expect(Math.max(...admitted)).toBeLessThan(4 * 1024 * 1024);
   });
 });
+
+describe('MultipartFileReceiver.receiveEach (batch)', () => {
+  it('stores each file part in turn; a part too large, cut off by admitBytes or past maxFiles is refused alone', async () => {
+    const written = new Map<string, number>();
+    const removed: string[] = [];
+    const blobs = {
+      createWriteStream: (id: string) =>
+        new Writable({
+          write(chunk: Buffer, _encoding, callback) {
+            written.set(id, (written.get(id) ?? 0) + chunk.length);
+            callback();
+          },
+        }),
+      remove: async (id: string) => void removed.push(id),
+    };
+    const part = (filename: string, body: Buffer[]) => [
+      Buffer.from(`--b\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n\r\n`),
+      ...body,
+      Buffer.from('\r\n'),
+    ];
+    const chunks = [
+      ...part('a.txt', [Buffer.from('alpha')]),
+      ...part('big.txt', [Buffer.alloc(5000, 98)]),
+      ...part('quota.txt', Array.from({ length: 8 }, () => Buffer.alloc(64 * 1024, 99))),
+      ...part('d.txt', [Buffer.from('delta')]),
+      ...part('e.txt', [Buffer.from('echo')]),
+      Buffer.from('--b--\r\n'),
+    ];
+    const req = Object.assign(Readable.from(chunks), {
+      headers: { 'content-type': 'multipart/form-data; boundary=b' },
+      complete: true,
+    }) as unknown as IncomingMessage;
+    const handled: string[] = [];
+    const count = await new MultipartFileReceiver(blobs as unknown as BlobStorage).receiveEach(
+      req,
+      {
+        maxFiles: 4,
+        optionsFor: (index) => ({
+          maxBytes: index === 2 ? 1024 * 1024 : 4096,
+          headBytes: 16,
+          onFileStart: async () => () => undefined,
+          admitBytes: async (bytes) => {
+            if (bytes > 128 * 1024) throw new Error('over the storage quota');
+          },
+        }),
+      },
+      async (received, index) => {
+        handled.push(`${index}:${received.filename}:${received.file ? received.file.size : (received.error as Error).message}`);
+      },
+    );
+    expect(count).toBe(5);
+    expect(handled).toEqual([
+      '0:a.txt:5',
+      '1:big.txt:The file is larger than the limit of 4096 bytes',
+      '2:quota.txt:over the storage quota',
+      '3:d.txt:5',
+      '4:e.txt:A batch takes at most 4 files',
+    ]);
+    expect(removed).toHaveLength(2);
+    // A refused part is read to its end but never written past the point it was refused.
+    expect(Math.max(...written.values())).toBeLessThanOrEqual(128 * 1024);
+  });
+});

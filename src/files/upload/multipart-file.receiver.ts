@@ -158,7 +158,7 @@ export class MultipartFileReceiver {
         current = stream;
         // Parts are stored one after the other (busboy holds the next part until this one is read).
         handled = handled.then(async () => {
-          const stored = await this.store(stream, info, fields, partOptions).then(
+          const stored = await this.store(stream, info, fields, partOptions, true).then(
             (file) => ({ filename, file }),
             (error: unknown) => {
               stream.resume();
@@ -182,6 +182,8 @@ export class MultipartFileReceiver {
     info: busboy.FileInfo,
     fields: Record<string, string>,
     options: ReceiveOptions,
+    /** A batch part: a refused part is read to its end (not written) so that the next part can be read. */
+    drainRefused = false,
   ): Promise<ReceivedFile> {
     let onProgress: (bytes: number) => void;
     try {
@@ -195,9 +197,17 @@ export class MultipartFileReceiver {
     const head: Buffer[] = [];
     let headLength = 0;
     let size = 0;
+    let refusal: Error | undefined;
+    const refuse = (error: Error, callback: (error?: Error | null) => void) => {
+      if (!drainRefused) return callback(error);
+      refusal = error;
+      callback();
+    };
     const meter = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
+        if (refusal) return callback();
         size += chunk.length;
+        if (drainRefused && size > options.maxBytes) return refuse(new FileTooLargeError(options.maxBytes), callback);
         hash.update(chunk);
         if (headLength < options.headBytes) {
           const part = chunk.subarray(0, options.headBytes - headLength);
@@ -213,12 +223,13 @@ export class MultipartFileReceiver {
             onProgress(size);
             callback(null, chunk);
           },
-          (error: Error) => callback(error),
+          (error: Error) => refuse(error, callback),
         );
       },
     });
     try {
       await pipeline(stream, meter, this.blobs.createWriteStream(blobId));
+      if (refusal) throw refusal;
       if (stream.truncated || size > options.maxBytes) throw new FileTooLargeError(options.maxBytes);
     } catch (error) {
       await this.blobs.remove(blobId);
