@@ -130,3 +130,28 @@ describe('MultipartFileReceiver.receiveEach (batch)', () => {
     expect(Math.max(...written.values())).toBeLessThanOrEqual(128 * 1024);
   });
 });
+
+describe('MultipartFileReceiver.receiveEach when handling a part fails', () => {
+  it('stops the batch there and rejects with that error', async () => {
+    const blobs = {
+      createWriteStream: () => new Writable({ write: (_chunk, _encoding, callback) => callback() }),
+      remove: async () => undefined,
+    };
+    const part = (filename: string) => Buffer.from(`--b\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n\r\nbody\r\n`);
+    const req = Object.assign(Readable.from([part('a.txt'), part('b.txt'), part('c.txt'), Buffer.from('--b--\r\n')]), {
+      headers: { 'content-type': 'multipart/form-data; boundary=b' },
+      complete: true,
+    }) as unknown as IncomingMessage;
+    const handled: number[] = [];
+    const receiving = new MultipartFileReceiver(blobs as unknown as BlobStorage).receiveEach(
+      req,
+      { maxFiles: 10, optionsFor: () => ({ maxBytes: 1024, headBytes: 16, onFileStart: async () => () => undefined }) },
+      async (_received, index) => {
+        if (index === 1) throw new Error('database down');
+        handled.push(index);
+      },
+    );
+    await expect(receiving).rejects.toThrow('database down');
+    expect(handled).toEqual([0]);
+  });
+});

@@ -132,7 +132,12 @@ export class MultipartFileReceiver {
       let handled: Promise<void> = Promise.resolve();
       let failure: Error | undefined;
       let current: Readable | undefined;
-      const finish = () => void handled.then(() => (failure ? reject(failure) : resolve(parts)), reject);
+      const finish = () => void handled.then(() => (failure ? reject(failure) : resolve(parts)));
+      // Parts are handled one after the other (busboy holds the next part until this one is read); a handler that
+      // throws (not a refusal: Redis or the database down) stops the batch there.
+      const next = (step: () => Promise<void>) => {
+        handled = handled.then(() => (failure ? undefined : step())).catch((error: Error) => fail(error));
+      };
       const fail = (error: Error) => {
         failure ??= error;
         req.unpipe(parser);
@@ -151,13 +156,12 @@ export class MultipartFileReceiver {
         const filename = safeFilename(info.filename);
         if (parts > options.maxFiles) {
           stream.resume();
-          handled = handled.then(() => handle({ filename, error: new TooManyFilesError(options.maxFiles) }, index));
+          next(() => handle({ filename, error: new TooManyFilesError(options.maxFiles) }, index));
           return;
         }
         const partOptions = options.optionsFor(index);
         current = stream;
-        // Parts are stored one after the other (busboy holds the next part until this one is read).
-        handled = handled.then(async () => {
+        next(async () => {
           const stored = await this.store(stream, info, fields, partOptions, true).then(
             (file) => ({ filename, file }),
             (error: unknown) => {
