@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { QueueName } from '../src/infra/queue/queue-names.js';
+import { TaskQueueService } from '../src/infra/queue/task-queue.service.js';
 import { RedisKeys } from '../src/infra/redis/redis-keys.js';
 import { makeElf, makeText } from './fixtures/make-fixtures.js';
 import { registerAndLogin } from './support/auth.js';
@@ -94,6 +96,22 @@ describe('Batch uploads (e2e)', () => {
     expect(events.at(-1)).toMatchObject({ total: 3, done: true, counts: { completed: 2, failed: 1 }, searchable: 2, progress: 100 });
     const progress = events.map((e) => e.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  });
+
+  it('ends the stream when a file of the batch is deleted while it waits (the file counts as failed)', async () => {
+    const queue = t.app.get(TaskQueueService).queue(QueueName.FileProcessing);
+    await queue.pause();
+    try {
+      const res = await sendBatch([[story('deleted'), 'gone.txt']]);
+      const fileId = res.body.data.files[0].file_id as string;
+      const streaming = readServerSentEvents<BatchView>(auth(t.http().get(`/api/v1/files/batches/${res.body.data.batch_id}/events`)));
+      await waitFor(async () => (await batchOf(res.body.data.batch_id)).counts.queued === 1);
+      await auth(t.http().delete(`/api/v1/files/${fileId}`)).expect(200);
+      const { events } = await streaming;
+      expect(events.at(-1)!.data).toMatchObject({ done: true, counts: { failed: 1 }, files: [{ file_id: fileId, error: { code: 'FILE_NOT_FOUND' } }] });
+    } finally {
+      await queue.resume();
+    }
   });
 
   it("answers 404 for another user's batch and an unknown one, and 400 for a request without files", async () => {

@@ -11,6 +11,9 @@ import type { UploadBatchRecord, UploadBatchView } from './upload-batch.types.js
 import { toUploadBatchView } from './upload-batch-view.js';
 import { UploadBatchesRepository } from './upload-batches.repository.js';
 
+/** How often an open batch stream reads every file's status again: a deleted file publishes no event. */
+const BATCH_STREAM_REFRESH_MS = 2000;
+
 /** A batch's progress: now, or as Server-Sent Events until every file has ended. */
 @Injectable()
 export class UploadBatchStatusService {
@@ -43,6 +46,11 @@ export class UploadBatchStatusService {
         subscriber.next({ type: 'batch', data: view });
         if (view.done) subscriber.complete();
       };
+      const refresh = async () => {
+        for (const [fileId, status] of await this.currentStatuses(user, batch)) statuses.set(fileId, status);
+        emit();
+      };
+      const timer = setInterval(() => void refresh().catch(() => undefined), BATCH_STREAM_REFRESH_MS);
       // Listen first, then read the current state, so no change between the two is missed.
       Promise.all(
         fileIds(batch).map((fileId) =>
@@ -64,6 +72,7 @@ export class UploadBatchStatusService {
         .catch((error: unknown) => subscriber.error(error));
       return () => {
         closed = true;
+        clearInterval(timer);
         void Promise.all(stops.map((stop) => stop()));
       };
     });
