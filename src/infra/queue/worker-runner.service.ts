@@ -36,6 +36,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
   private registry?: WorkerRegistry;
   private subscriber?: Redis;
   private draining?: Promise<void>;
+  private readonly bookkeeping = new Set<Promise<void>>();
   private readonly stalls: StallLedger;
   private recycler?: { policy: WorkerRecycler; onSpent: () => void };
 
@@ -107,6 +108,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
       this.logger.warn('grace period over: forcing workers to close; unfinished jobs will be retried as stalled');
       await settleWithin(Promise.all(this.workers.map((worker) => worker.close(true))), 2000);
     }
+    await settleWithin(Promise.allSettled([...this.bookkeeping]), 2000);
   }
 
   private discoverProcessors(): QueueProcessor[] {
@@ -181,8 +183,9 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     const abortSignal = signal ?? new AbortController().signal;
     const timeoutMs = (job.opts as AppJobOptions).jobTimeoutMs;
     const timer = timeoutMs ? setTimeout(() => worker.cancelJob(String(job.id), JOB_TIMEOUT), timeoutMs) : undefined;
-    await this.registry?.jobStarted(String(job.id));
-    await this.fairShareHook(() => this.tasks.jobStarted(job));
+    // Bookkeeping (registry, fair-share turns) runs beside the job, off its critical path; shutdown waits for it.
+    this.inBackground(this.registry?.jobStarted(String(job.id)));
+    this.inBackground(this.fairShareHook(() => this.tasks.jobStarted(job)));
     let outcome = 'failed';
     let failure: string | undefined;
     try {
@@ -208,8 +211,8 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     } finally {
       clearTimeout(timer);
       const durationMs = performance.now() - startedAt;
-      await this.registry?.jobEnded(String(job.id), outcome === 'completed', durationMs);
-      await this.fairShareHook(() => this.tasks.jobEnded(processor.queueName, job));
+      this.inBackground(this.registry?.jobEnded(String(job.id), outcome === 'completed', durationMs));
+      this.inBackground(this.fairShareHook(() => this.tasks.jobEnded(processor.queueName, job)));
       this.recycleIfSpent();
       const line = {
         queue: processor.queueName,
@@ -226,6 +229,13 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   /** The fair scheduler's bookkeeping never decides a job's outcome: a failure is logged, the job goes on. */
+  /** Runs work that must not fail or delay a job (it catches its own errors); closeWorkers waits for what is left. */
+  private inBackground(work: Promise<void> | undefined): void {
+    if (!work) return;
+    const tracked: Promise<void> = work.finally(() => this.bookkeeping.delete(tracked));
+    this.bookkeeping.add(tracked);
+  }
+
   private async fairShareHook(hook: () => Promise<void>): Promise<void> {
     await hook().catch((error: unknown) => this.logger.warn(`fair scheduler: ${(error as Error).message}`));
   }
