@@ -67,6 +67,9 @@ export function JobDetailPanel({
             </dd>
           </dl>
           <JobActions session={session} detail={d} confirm={confirm} />
+          {d.dependencies && (d.dependencies.parent || d.dependencies.children.length > 0) && (
+            <Dependencies dependencies={d.dependencies} />
+          )}
           <h3>Data</h3>
           <pre>{JSON.stringify(d.data, null, 2)}</pre>
           {d.result !== null && (
@@ -96,6 +99,31 @@ export function JobDetailPanel({
         </>
       )}
     </aside>
+  );
+}
+
+/** The job's place in a flow: what waits on it, and what it depends on with each one's state. */
+function Dependencies({ dependencies }: { dependencies: NonNullable<JobDetail['dependencies']> }) {
+  const waiting = new Set(dependencies.waiting_on.map((ref) => `${ref.queue_name}/${ref.job_id}`));
+  return (
+    <section data-testid="job-dependencies">
+      <h3>Dependencies</h3>
+      {dependencies.parent && (
+        <p>
+          waited on by {dependencies.parent.queue_name}/{dependencies.parent.job_id}
+        </p>
+      )}
+      {dependencies.children.length > 0 && (
+        <ul>
+          {dependencies.children.map((child) => (
+            <li key={`${child.queue_name}/${child.job_id}`}>
+              {child.queue_name}/{child.job_id}: {child.state}
+              {waiting.has(`${child.queue_name}/${child.job_id}`) ? ' (waiting on it)' : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
