@@ -27,13 +27,17 @@ export interface WorkerRecord {
 
 /**
  * BullMQ has no worker registry; the queue monitor and rq_status.sh need one. Each worker process keeps a hash with
- * a TTL of a few heartbeats, so a killed process disappears on its own.
+ * a TTL of a few heartbeats, so a killed process disappears on its own. Every write (heartbeat, job start and end)
+ * writes the whole record from what the process knows, so a record lost with Redis (an outage longer than its TTL,
+ * a failover) comes back whole at the next heartbeat.
  */
 export class WorkerRegistry {
   readonly name = `${hostname()}.${process.pid}.${randomBytes(2).toString('hex')}`;
   private readonly key = RedisKeys.worker(this.name);
+  private readonly birthDate = new Date().toISOString();
   /** Running job ids → when each started (ISO). */
   private readonly activeJobs = new Map<string, string>();
+  private readonly counts = { successful: 0, failed: 0, workingMs: 0 };
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -44,50 +48,22 @@ export class WorkerRegistry {
   ) {}
 
   async start(): Promise<void> {
-    const now = new Date().toISOString();
-    await this.redis
-      .multi()
-      .hset(this.key, {
-        name: this.name,
-        state: 'idle',
-        queues: JSON.stringify(this.queues),
-        queue_prefix: this.queuePrefix,
-        current_job_id: '',
-        current_job_started_at: '',
-        birth_date: now,
-        last_heartbeat: now,
-        heartbeat_interval_ms: this.heartbeatMs,
-        successful_job_count: 0,
-        failed_job_count: 0,
-        total_working_time_ms: 0,
-        pid: process.pid,
-        hostname: hostname(),
-        rss_bytes: process.memoryUsage.rss(),
-      })
-      .pexpire(this.key, this.ttlMs())
-      .exec();
-    this.timer = setInterval(() => void this.heartbeat().catch(() => undefined), this.heartbeatMs);
+    await this.write();
+    this.timer = setInterval(() => void this.write().catch(() => undefined), this.heartbeatMs);
     this.timer.unref();
   }
 
   async jobStarted(jobId: string): Promise<void> {
-    const startedAt = new Date().toISOString();
-    this.activeJobs.set(jobId, startedAt);
-    await this.redis
-      .hset(this.key, { state: 'busy', current_job_id: jobId, current_job_started_at: startedAt })
-      .catch(() => undefined);
+    this.activeJobs.set(jobId, new Date().toISOString());
+    await this.write().catch(() => undefined);
   }
 
   async jobEnded(jobId: string, succeeded: boolean, durationMs: number): Promise<void> {
     this.activeJobs.delete(jobId);
-    const [next, nextStartedAt] = [...this.activeJobs].pop() ?? ['', ''];
-    await this.redis
-      .multi()
-      .hincrby(this.key, succeeded ? 'successful_job_count' : 'failed_job_count', 1)
-      .hincrby(this.key, 'total_working_time_ms', Math.round(durationMs))
-      .hset(this.key, { state: next ? 'busy' : 'idle', current_job_id: next, current_job_started_at: nextStartedAt })
-      .exec()
-      .catch(() => undefined);
+    if (succeeded) this.counts.successful++;
+    else this.counts.failed++;
+    this.counts.workingMs += Math.round(durationMs);
+    await this.write().catch(() => undefined);
   }
 
   async stop(): Promise<void> {
@@ -95,10 +71,28 @@ export class WorkerRegistry {
     if (this.redis.status === 'ready') await this.redis.del(this.key).catch(() => undefined);
   }
 
-  private async heartbeat(): Promise<void> {
+  private async write(): Promise<void> {
+    // The job shown is the latest started of those running (a worker may run several at once).
+    const [currentJobId, currentJobStartedAt] = [...this.activeJobs].pop() ?? ['', ''];
     await this.redis
       .multi()
-      .hset(this.key, { last_heartbeat: new Date().toISOString(), rss_bytes: process.memoryUsage.rss() })
+      .hset(this.key, {
+        name: this.name,
+        state: currentJobId ? 'busy' : 'idle',
+        queues: JSON.stringify(this.queues),
+        queue_prefix: this.queuePrefix,
+        current_job_id: currentJobId,
+        current_job_started_at: currentJobStartedAt,
+        birth_date: this.birthDate,
+        last_heartbeat: new Date().toISOString(),
+        heartbeat_interval_ms: this.heartbeatMs,
+        successful_job_count: this.counts.successful,
+        failed_job_count: this.counts.failed,
+        total_working_time_ms: this.counts.workingMs,
+        pid: process.pid,
+        hostname: hostname(),
+        rss_bytes: process.memoryUsage.rss(),
+      })
       .pexpire(this.key, this.ttlMs())
       .exec();
   }
