@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { type Child, startNode } from './support/child-process.js';
 import { compileForProcesses } from './support/compiled-src.js';
 import { freePort } from './support/private-redis.js';
-import { requireRedis, TEST_REDIS_URL } from './support/require-redis.js';
+import { testEnv } from './support/test-env.js';
+import { requireRedis } from './support/require-redis.js';
 import { waitFor } from './support/wait-for.js';
 
 /**
@@ -23,17 +23,8 @@ describe('API process and a separate worker process (embedded database shared)',
     await requireRedis();
     await compileForProcesses();
     const port = await freePort();
-    const env = {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
-      DATA_DIR: dataDir,
-      EMBEDDED_DB_PORT: String(await freePort()),
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ADMIN_EMAIL: 'admin@example.com',
-      ADMIN_PASSWORD: 'admin-password-123',
-    };
+    // This test is about the embedded database shared between processes, also when TEST_DATABASE_URL is set.
+    const env = testEnv({ LOG_LEVEL: 'warn', DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()), DATABASE_URL: '' });
     const apiProcess = startNode('src/main.js', { ...env, PORT: String(port), HOST: '127.0.0.1', RUN_WORKERS: 'false' });
     children.push(apiProcess);
     await apiProcess.waitForOutput(/Swagger/, 60_000);

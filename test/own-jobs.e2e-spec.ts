@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { makePdf } from './fixtures/make-fixtures.js';
@@ -10,6 +10,7 @@ import { type Child, startNode } from './support/child-process.js';
 import { compileForProcesses } from './support/compiled-src.js';
 import { freePort } from './support/private-redis.js';
 import { deleteQuotaKeys } from './support/quota-keys.js';
+import { testEnv } from './support/test-env.js';
 import { requireRedis, TEST_REDIS_URL } from './support/require-redis.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -80,17 +81,7 @@ describe('Own jobs and priorities (e2e, API and worker processes)', () => {
     await compileForProcesses();
     redis = new Redis(TEST_REDIS_URL);
     const port = await freePort();
-    env = {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
-      DATA_DIR: dataDir,
-      EMBEDDED_DB_PORT: String(await freePort()),
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ADMIN_EMAIL: 'admin@example.com',
-      ADMIN_PASSWORD: 'admin-password-123',
-    };
+    env = testEnv({ LOG_LEVEL: 'warn', DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()) });
     const apiProcess = startNode('src/main.js', { ...env, PORT: String(port), HOST: '127.0.0.1', RUN_WORKERS: 'false' });
     children.push(apiProcess);
     await apiProcess.waitForOutput(/Swagger/, 60_000);

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { type Child, startNode } from './support/child-process.js';
 import { BUILD_DIR, compileForProcesses } from './support/compiled-src.js';
 import { type CollectedSpan, type OtlpCollector, startOtlpCollector } from './support/otlp-collector.js';
 import { freePort } from './support/private-redis.js';
-import { requireRedis, TEST_REDIS_URL } from './support/require-redis.js';
+import { testEnv } from './support/test-env.js';
+import { requireRedis } from './support/require-redis.js';
 import { waitFor } from './support/wait-for.js';
 
 /**
@@ -26,19 +26,13 @@ describe('traces of an upload across the API and a worker process', () => {
     await compileForProcesses();
     collector = await startOtlpCollector();
     const port = await freePort();
-    const env = {
-      NODE_ENV: 'test',
+    const env = testEnv({
       LOG_LEVEL: 'warn',
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
       DATA_DIR: dataDir,
       EMBEDDED_DB_PORT: String(await freePort()),
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ADMIN_EMAIL: 'admin@example.com',
-      ADMIN_PASSWORD: 'admin-password-123',
       OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint,
       NODE_OPTIONS: `--import ${join(BUILD_DIR, 'src/infra/telemetry/preload.js')}`,
-    };
+    });
     const apiProcess = startNode('src/main.js', { ...env, PORT: String(port), HOST: '127.0.0.1', RUN_WORKERS: 'false' });
     children.push(apiProcess);
     await apiProcess.waitForOutput(/Swagger/, 90_000);
