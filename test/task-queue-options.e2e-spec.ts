@@ -42,7 +42,7 @@ describe('TaskQueueService: the RQ options on real Redis', () => {
     const { job_id } = await s.tasks.enqueue(ProbeJob, data, { retry: { max: 3, intervalMs: 50 } });
     const job = await waitFor(async () => {
       const j = await queue().getJob(job_id);
-      return (await j?.getState()) === 'failed' ? j : undefined;
+      return j?.finishedOn && (await j.getState()) === 'failed' ? j : undefined; // finishedOn: a snapshot of the end
     });
     expect(job!.attemptsMade).toBe(4);
     expect((await s.events(data.run_key)).filter((e) => e.endsWith(':start'))).toHaveLength(4);
@@ -53,7 +53,7 @@ describe('TaskQueueService: the RQ options on real Redis', () => {
     const { job_id } = await s.tasks.enqueue(ProbeJob, data, { jobTimeoutMs: 300 });
     const job = await waitFor(async () => {
       const j = await queue().getJob(job_id);
-      return (await j?.getState()) === 'failed' ? j : undefined;
+      return j?.finishedOn && (await j.getState()) === 'failed' ? j : undefined; // finishedOn: a snapshot of the end
     });
     expect(job!.failedReason).toMatch(/^JOB_TIMEOUT/);
     const events = await waitFor(async () => {

@@ -71,20 +71,16 @@ describe('separate worker processes', () => {
     await first.exited;
 
     const second = await startWorker();
-    const job = await waitFor(
-      async () => {
-        const j = await producer.tasks.getJob(QueueName.MemoryConsolidation, job_id);
-        return (await j?.getState()) === 'completed' ? j : undefined;
-      },
-      20_000,
-    );
+    // Read the job after its state says completed: a snapshot read before could predate its return value.
+    await waitFor(async () => (await (await jobOf(job_id)).getState()) === 'completed', 20_000);
+    const job = await jobOf(job_id);
     const events = await producer.events(data.run_key);
     expect(events).toContain(`${second.process.pid}:start`);
     expect(events.filter((e) => e.endsWith(':done'))).toEqual([`${second.process.pid}:done`]);
-    expect(job!.returnvalue).toBe('done');
+    expect(job.returnvalue).toBe('done');
     // The lost run counted as one failed attempt (WORKER_LOST), then the one that completed.
-    expect(job!.attemptsMade).toBe(2);
-    expect(job!.stalledCounter).toBe(1);
+    expect(job.attemptsMade).toBe(2);
+    expect(job.stalledCounter).toBe(1);
   });
 
   it('settles a job once when its last attempt fails, in the worker that failed it', async () => {
