@@ -24,4 +24,6 @@ export default {
   // With TEST_DATABASE_URL: each e2e file's own database on that server (see test/support/server-database.ts).
   setupFilesAfterEnv: ['<rootDir>/test/support/file-database.setup.ts'],
   testTimeout: 60000,
+  // A suite that leaves a socket or child open must not hold CI until its timeout once every test has reported.
+  forceExit: true,
 };

@@ -5,19 +5,6 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-if [ -f .env ]; then
-  set -a
-  # shellcheck disable=SC1091
-  . ./.env
-  set +a
-fi
-
-entry="${RQ_STATUS_CLI:-dist/queue-monitor/rq-status.cli.js}"
-if [ -z "${RQ_STATUS_CLI:-}" ]; then
-  # Build when the compiled entry is missing or older than the sources.
-  if [ ! -f "$entry" ] || [ -n "$(find src -name '*.ts' -newer "$entry" -print -quit)" ]; then
-    echo "building (npx nest build)..." >&2
-    npx nest build >&2
-  fi
-fi
-exec node "$entry" "$@"
+# shellcheck source=lib/run-cli.sh
+. scripts/lib/run-cli.sh
+run_cli dist/queue-monitor/rq-status.cli.js "${RQ_STATUS_CLI:-}" "$@"

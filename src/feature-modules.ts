@@ -8,6 +8,7 @@ import { MemoryModule } from './memory/memory.module.js';
 import { MonitorPanelModule } from './monitor-panel/monitor-panel.module.js';
 import { QueueMonitorModule } from './queue-monitor/queue-monitor.module.js';
 import { QuotaApiModule } from './quota/quota-api.module.js';
+import { RemoteWorkersModule } from './remote-workers/remote-workers.module.js';
 import { VectorsModule } from './vectors/vectors.module.js';
 
 /**
@@ -24,4 +25,5 @@ export const FEATURE_MODULES: { module: Type; queue?: QueueName }[] = [
   { module: QuotaApiModule },
   { module: JobsModule },
   { module: MonitorPanelModule },
+  { module: RemoteWorkersModule },
 ];

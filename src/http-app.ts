@@ -7,6 +7,7 @@ import { corsOptions } from './common/http/cors-options.js';
 import { describeEnvelopes } from './common/http/swagger-envelope.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import { type AppConfig } from './infra/config/app-config.js';
+import { useRemoteResultBodyParser } from './remote-workers/remote-result-body.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -21,6 +22,7 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
   });
   // Swagger UI needs inline scripts and styles; the API itself serves JSON only.
   app.use(helmet({ contentSecurityPolicy: false }));
+  useRemoteResultBodyParser(app, config, API_PREFIX);
   const cors = corsOptions(config);
   if (cors) app.enableCors(cors);
   app.useGlobalPipes(createValidationPipe());
@@ -36,6 +38,7 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
       )
       .setVersion('1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'rw_ token' }, 'remote_worker')
       .build(),
   );
   SwaggerModule.setup('docs', app, describeEnvelopes(markGuardedOperations(document)), { jsonDocumentUrl: 'docs-json' });

@@ -1,9 +1,5 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module.js';
 import { printBanner } from './banner.js';
-import { configureHttpApp } from './http-app.js';
 import { loadConfig } from './infra/config/app-config.js';
 import { closeOnSignals, runEntryPoint } from './infra/process-lifecycle.js';
 import { startRuntime } from './infra/runtime.js';
@@ -11,7 +7,15 @@ import { startRuntime } from './infra/runtime.js';
 /** The HTTP API (and, with RUN_WORKERS=true, the default, every processor in-process). */
 await runEntryPoint(async () => {
   const config = loadConfig();
-  const runtime = await startRuntime(config);
+  // Nest and the app's modules (seconds to load) load while Redis and the database start; a first start's initdb
+  // runs in a child process meanwhile.
+  const [runtime, { NestFactory }, { Logger }, { AppModule }, { configureHttpApp }] = await Promise.all([
+    startRuntime(config),
+    import('@nestjs/core'),
+    import('nestjs-pino'),
+    import('./app.module.js'),
+    import('./http-app.js'),
+  ]);
   const app = await NestFactory.create(AppModule.forRoot(runtime), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   configureHttpApp(app, config);

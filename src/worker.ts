@@ -20,7 +20,7 @@ await runEntryPoint(async () => {
   app.get(WorkerRunner).recycleWhenSpent(() => process.kill(process.pid, 'SIGTERM'));
   process.stdout.write(
     maskCredentials(
-      `worker ready: queues ${config.queue.workerQueues.join(', ')}; redis ${runtime.redis.url} (${runtime.redis.source}); ` +
+      `worker ready: queues ${config.queue.workerQueues.join(', ')}; pools ${config.queue.workerPools.join(', ')}; redis ${runtime.redis.url} (${runtime.redis.source}); ` +
         `database ${runtime.database.source}\n`,
     ),
   );

@@ -22,6 +22,7 @@ interface World {
   entityId: string;
   memoryKey: string;
   memoryValue: unknown;
+  migrationId: string;
 }
 
 interface Fixture {
@@ -44,11 +45,23 @@ const USER_FIXTURES: Record<string, Fixture> = {
 };
 
 /** Routes only an admin may call: the path parameters they take, valid for the admin. */
-const ADMIN_ONLY = [/^\/api\/v1\/rq\//, /^\/api\/v1\/monitor\//, /^\/api\/v1\/auth\/users\/\{id\}/];
+const ADMIN_ONLY = [/^\/api\/v1\/rq\//, /^\/api\/v1\/monitor\//, /^\/api\/v1\/auth\/users\/\{id\}/, /^\/api\/v1\/remote-workers\/tokens/];
 const ADMIN_FIXTURES: Record<string, (w: World) => string> = {
   id: (w) => w.userA.id,
   queue_name: () => 'file_processing',
   job_id: (w) => w.jobId,
+  token_id: () => randomUUID(),
+  // A queue migration the admin started (one that finds nothing to move).
+  migration_id: (w) => w.migrationId,
+};
+
+/**
+ * Routes that take a remote-worker token (`Bearer rw_…`), never a user's or an admin's JWT (401): the path parameters
+ * they take. A lease belongs to one remote-worker token; another token gets 404 (test/remote-workers.e2e-spec.ts).
+ */
+const REMOTE_WORKER_ONLY = [/^\/api\/v1\/remote-workers\/(claim|leases\/)/];
+const REMOTE_WORKER_FIXTURES: Record<string, (w: World) => string> = {
+  lease_id: () => randomUUID(),
 };
 
 const SAFE = new Set(['GET', 'HEAD']);
@@ -94,7 +107,10 @@ describe('Cross-user isolation: every route with an id of a user-owned thing (e2
   const pathOf = (op: ApiOperation, values: Record<string, string>) =>
     op.template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(values[name]));
   const isAdminOnly = (op: ApiOperation) => ADMIN_ONLY.some((pattern) => pattern.test(op.template));
-  const userRoutes = () => operations.filter((op) => op.pathParams.length > 0 && op.guarded && !isAdminOnly(op));
+  const isRemoteWorkerOnly = (op: ApiOperation) => REMOTE_WORKER_ONLY.some((pattern) => pattern.test(op.template));
+  const userRoutes = () =>
+    operations.filter((op) => op.pathParams.length > 0 && op.guarded && !isAdminOnly(op) && !isRemoteWorkerOnly(op));
+  const remoteWorkerRoutes = () => operations.filter(isRemoteWorkerOnly);
   const adminRoutes = () => operations.filter((op) => op.pathParams.length > 0 && isAdminOnly(op));
   const label = (op: ApiOperation) => `${op.method} ${op.template}`;
   const kind = (op: ApiOperation) => (SAFE.has(op.method) ? 'read' : op.method === 'DELETE' ? 'delete' : 'write');
@@ -156,7 +172,14 @@ describe('Cross-user isolation: every route with an id of a user-owned thing (e2
     await t.http().put(`/api/v1/memory/${memoryKey}`).set('authorization', authA).send({ value: memoryValue }).expect((res) => {
       if (res.status >= 300) throw new Error(`memory put: ${res.status} ${res.text}`);
     });
-    world = { userA: { id: a.user.id, token: a.token }, fileId, jobId, batchId, entityId: nodes[0].id, memoryKey, memoryValue };
+    const migration = await t
+      .http()
+      .post('/api/v1/rq/migrations')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ queue: 'memory_consolidation', from_shard: '0', to_queue: 'kg_extraction', states: ['failed'], limit: 1 })
+      .expect(202);
+    const migrationId = (migration.body.data as { migration_id: string }).migration_id;
+    world = { userA: { id: a.user.id, token: a.token }, fileId, jobId, batchId, entityId: nodes[0].id, memoryKey, memoryValue, migrationId };
 
     const docs = await t.http().get('/docs-json').expect(200);
     operations = listOperations(docs.body as OpenApiDocument);
@@ -168,6 +191,7 @@ describe('Cross-user isolation: every route with an id of a user-owned thing (e2
     const missing = [
       ...userRoutes().flatMap((op) => op.pathParams.filter((p) => !USER_FIXTURES[p]).map((p) => `${label(op)}: {${p}}`)),
       ...adminRoutes().flatMap((op) => op.pathParams.filter((p) => !ADMIN_FIXTURES[p]).map((p) => `${label(op)}: {${p}}`)),
+      ...remoteWorkerRoutes().flatMap((op) => op.pathParams.filter((p) => !REMOTE_WORKER_FIXTURES[p]).map((p) => `${label(op)}: {${p}}`)),
     ];
     if (missing.length) {
       throw new Error(
@@ -231,6 +255,20 @@ describe('Cross-user isolation: every route with an id of a user-owned thing (e2
       }
     }
     expect(adminRoutes().length).toBeGreaterThanOrEqual(10);
+    expect(wrong).toEqual([]);
+  });
+
+  it("refuses the remote-worker protocol to users' and admins' JWTs with 401 and no data", async () => {
+    const wrong: string[] = [];
+    for (const op of remoteWorkerRoutes()) {
+      const values = Object.fromEntries(op.pathParams.map((name) => [name, REMOTE_WORKER_FIXTURES[name](world)]));
+      for (const token of [userB.token, admin]) {
+        const res = await call(op, pathOf(op, values), token);
+        const body = JSON.parse(res.text || '{}') as { data?: unknown };
+        if (res.status !== 401 || body.data !== undefined) wrong.push(`${label(op)} → ${res.status}: ${res.text.slice(0, 200)}`);
+      }
+    }
+    expect(remoteWorkerRoutes().length).toBeGreaterThanOrEqual(5);
     expect(wrong).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { QueueName } from '../src/infra/queue/queue-names.js';
 import { toApiStatus } from '../src/infra/queue/job-status.js';
+import { flowStep } from '../src/infra/queue/task-flows.js';
 import { type TaskPriority } from '../src/infra/queue/task-priority.js';
 import { ProbeJob } from './fixtures/probe/probe.jobs.js';
 import { type Child, startNode } from './support/child-process.js';
@@ -78,6 +79,21 @@ describe.each([
 
   it(`${fair ? 'alternates two users by turns of two' : 'runs two users first come, first served'}`, async () => {
     const jobs = [...(await enqueue('A', 10)), ...(await enqueue('B', 4))];
+    await startWorker();
+    expect(await startOrder(jobs)).toBe(fair ? 'AABBAABBAAAAAA' : 'AAAAAAAAAABBBB');
+  });
+
+  it(`${fair ? 'gives the first job of each flow (an upload\'s shape) the same turns' : 'runs flows first come, first served'}`, async () => {
+    const chain = async (user: string, count: number) => {
+      const jobs: { id: string; user: string }[] = [];
+      for (let i = 0; i < count; i += 1) {
+        const step = flowStep(ProbeJob, { run_key: randomUUID(), mode: 'sleep', ms: 15 }, { userId: user });
+        const [first] = await producer.tasks.flows.chain([step]);
+        jobs.push({ id: first.job_id, user });
+      }
+      return jobs;
+    };
+    const jobs = [...(await chain('A', 10)), ...(await chain('B', 4))];
     await startWorker();
     expect(await startOrder(jobs)).toBe(fair ? 'AABBAABBAAAAAA' : 'AAAAAAAAAABBBB');
   });

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { FilesRepository } from '../src/files/files.repository.js';
 import { processFileJobId } from '../src/files/files.jobs.js';
+import { extractGraphJobId } from '../src/graph/graph.jobs.js';
 import { DATABASE_POOL } from '../src/infra/database/database.js';
 import { QueueName } from '../src/infra/queue/queue-names.js';
 import { TaskQueueService } from '../src/infra/queue/task-queue.service.js';
@@ -176,7 +177,8 @@ describe('Files pipeline (e2e)', () => {
       .attach('file', blob, 'rerun.txt')
       .expect(202);
     expect(rerun.body.data.file_id).toBe(fileId);
-    await waitFor(async () => (await t.app.get(TaskQueueService).getJob(QueueName.FileProcessing, processFileJobId(fileId)))?.finishedOn);
+    // The run ends with its graph job (the flow's parent, after process-file).
+    await waitFor(async () => (await t.app.get(TaskQueueService).getJob(QueueName.KgExtraction, extractGraphJobId(fileId)))?.finishedOn);
     const after = await settled(fileId);
     expect(after.status).toBe('completed');
     expect({
@@ -252,17 +254,36 @@ describe('Files pipeline (e2e)', () => {
     await auth(t.http().get(`/api/v1/files/${fileId}`)).expect(404);
   });
 
-  it('cancels a queued job when its file is deleted', async () => {
+  it('cancels a queued run (its job and the graph job waiting on it) when its file is deleted', async () => {
     const queue = t.app.get(TaskQueueService).queue(QueueName.FileProcessing);
+    const graphQueue = t.app.get(TaskQueueService).queue(QueueName.KgExtraction);
     await queue.pause();
     try {
       const fileId = await upload(makeText(`Queued ${unique()}`), 'queued.txt');
       expect(await queue.getJob(processFileJobId(fileId))).toBeDefined();
+      expect(await graphQueue.getJob(extractGraphJobId(fileId))).toBeDefined();
       await auth(t.http().delete(`/api/v1/files/${fileId}`)).expect(200);
       expect(await queue.getJob(processFileJobId(fileId))).toBeUndefined();
+      expect(await graphQueue.getJob(extractGraphJobId(fileId))).toBeUndefined();
     } finally {
       await queue.resume();
     }
+  });
+
+  it("ends a run failed with JOB_CANCELED when an operator cancels its queued text stage", async () => {
+    const queue = t.app.get(TaskQueueService).queue(QueueName.FileProcessing);
+    await queue.pause();
+    let fileId: string;
+    try {
+      fileId = await upload(makeText(`Canceled ${unique()}`), 'canceled.txt');
+      const admin = await loginAdmin(t);
+      await auth(t.http().post(`/api/v1/rq/queues/file_processing/jobs/${processFileJobId(fileId)}/cancel`), admin).expect(200);
+    } finally {
+      await queue.resume();
+    }
+    const status = await settled(fileId);
+    expect(status.status).toBe('failed');
+    expect(status.message).toContain('JOB_CANCELED');
   });
 
   it("answers 404 for another user's file on every route; an admin sees it", async () => {

@@ -226,11 +226,17 @@ describe('Graph regeneration queueing (e2e, no workers)', () => {
       .attach('file', Buffer.from(`Tim Cook leads Apple. ${randomUUID()}`), 'apple.txt')
       .expect(202);
     const fileId = upload.body.data.file_id as string;
+    const tasks = t.app.get(TaskQueueService);
+    // While the upload's run waits, its own graph job (deferred behind the text stage) is the answer.
+    const during = await t.http().post(`/api/v1/graph/${fileId}/regenerate`).set(auth).send({}).expect(202);
+    expect(during.body.data).toMatchObject({ job_id: `file:${fileId}:graph`, status: 'deferred' });
+    // The run gone (as after it ended and was cleaned up), a regeneration queues a job of its own.
+    await (await tasks.getJob(QueueName.KgExtraction, `file:${fileId}:graph`))!.remove();
     const first = await t.http().post(`/api/v1/graph/${fileId}/regenerate`).set(auth).send({ force_rechunk: false }).expect(202);
     expect(first.body).toMatchObject({ success: true, data: { job_id: `file:${fileId}:graph`, status: 'queued' } });
     const second = await t.http().post(`/api/v1/graph/${fileId}/regenerate`).set(auth).send({}).expect(202);
     expect(second.body.data).toEqual(first.body.data);
-    const job = await t.app.get(TaskQueueService).getJob(QueueName.KgExtraction, `file:${fileId}:graph`);
+    const job = await tasks.getJob(QueueName.KgExtraction, `file:${fileId}:graph`);
     expect(job?.data).toEqual({ file_id: fileId, force_rechunk: false });
   });
 });

@@ -133,10 +133,17 @@ describe('Quotas (e2e)', () => {
     expect((await t.http().get(`/api/v1/jobs/${low.body.data.job_id}`).set('Authorization', `Bearer ${token}`).expect(200)).body.data)
       .toMatchObject({ queue: 'vectorization', priority: 'low', file_id: fileId });
     await setQuota(id, { allow_high_priority: true }).expect(200);
-    const high = await regenerate('graph', { priority: 'high' }).expect(202);
+    // The upload's own graph job still waits (no worker runs here): a graph regeneration answers that job, now listed
+    // among the user's jobs, at the priority it was queued with.
+    const pending = await regenerate('graph', { priority: 'high' }).expect(202);
+    expect((await t.http().get(`/api/v1/jobs/${pending.body.data.job_id}`).set('Authorization', `Bearer ${token}`).expect(200)).body.data)
+      .toMatchObject({ queue: 'kg_extraction', priority: 'normal', file_id: fileId });
+    const otherFile = (await upload(token, text('regenerate me too')).expect(202)).body.data.file_id as string;
+    const high = await t.http().post(`/api/v1/vectors/${otherFile}/regenerate`).set('Authorization', `Bearer ${token}`).send({ priority: 'high' }).expect(202);
     expect((await t.http().get(`/api/v1/jobs/${high.body.data.job_id}`).set('Authorization', `Bearer ${token}`).expect(200)).body.data)
-      .toMatchObject({ queue: 'kg_extraction', priority: 'high' });
-    expect((await quota(token)).usage.active_jobs).toBe(3);
+      .toMatchObject({ queue: 'vectorization', priority: 'high', file_id: otherFile });
+    // Two uploads, two vector regenerations, and the graph job the user now waits on.
+    expect((await quota(token)).usage.active_jobs).toBe(5);
   });
 
   it("lists a memory consolidation among the user's jobs without counting it as an active job", async () => {

@@ -60,7 +60,8 @@ describe('worker resource limits (API and worker processes)', () => {
   const document = (n: number) => makeDocx([`Report ${n}`, 'Marie Curie worked in Paris with Pierre Curie.']);
 
   it('fails a DOCX bomb with RESOURCE_LIMIT for good, while the worker process and its other job carry on', async () => {
-    const worker = await startWorker({ JOB_MAX_MEMORY_MB: '128', WORKER_MAX_JOBS: '3' });
+    // A file is two jobs (its text stage, then its graph stage): this test ends 3 of them (the bomb has no graph job).
+    const worker = await startWorker({ JOB_MAX_MEMORY_MB: '128', WORKER_MAX_JOBS: '5' });
     // 35 KB zipped, ~8 MB of XML: 200,000 paragraphs that the DOCX parser turns into far more than 128 MiB of heap.
     const bomb = await makeDocx(Array.from({ length: 200_000 }, () => 'bomb'));
     expect(bomb.length).toBeLessThan(100_000);
@@ -91,7 +92,7 @@ describe('worker resource limits (API and worker processes)', () => {
 
   it('recycles a worker after WORKER_MAX_JOBS: it finishes what runs, exits 0, and a new worker takes the rest', async () => {
     const first = workers[0];
-    // The first worker has run 2 of its 3 jobs: the next upload spends it.
+    // The first worker has run 3 of its 5 jobs: the next uploads spend it.
     const ids = await Promise.all([1, 2, 3].map(async (n) => upload(await document(n + 10), `r${n}.docx`)));
     expect(await first.exited).toBe(0);
     await startWorker({ JOB_MAX_MEMORY_MB: '128' });

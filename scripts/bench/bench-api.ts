@@ -21,6 +21,8 @@ export interface BenchApi {
   prefix: string;
   pid: number;
   token: string;
+  /** Logs in again and replaces `token` (a long run outlives the 15-minute access token). */
+  relogin(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -29,7 +31,9 @@ export async function startApi(env: Record<string, string>): Promise<BenchApi> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'docai-bench-'));
   const apiEntry = fileURLToPath(new URL('../../src/main.js', import.meta.url));
-  const api: ChildProcess = spawn(process.execPath, [apiEntry], {
+  // BENCH_API_NODE_ARGS: extra node flags for the API, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const api: ChildProcess = spawn(process.execPath, [...nodeArgs, apiEntry], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       PATH: process.env.PATH ?? '',
@@ -62,14 +66,25 @@ export async function startApi(env: Record<string, string>): Promise<BenchApi> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitUntil(async () => (await fetch(`${base}/health/ready`).catch(() => undefined))?.ok === true, 120_000);
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    const token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
-    return { base, port, prefix, pid: api.pid!, token, stop };
+    await waitUntil(async () => (await fetch(`${base}/health/ready`).catch(() => undefined))?.ok === true, 300_000);
+    const login = async () => {
+      const res = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(ADMIN),
+      });
+      return ((await res.json()) as { data: { access_token: string } }).data.access_token;
+    };
+    const bench: BenchApi = {
+      base,
+      port,
+      prefix,
+      pid: api.pid!,
+      token: await login(),
+      relogin: async () => void (bench.token = await login()),
+      stop,
+    };
+    return bench;
   } catch (error) {
     await stop();
     throw error;

@@ -107,7 +107,7 @@ runBench(async () => {
   const stopWorker = await startWorker(prefix, dataDir);
   const producers = [true, false].map(
     (fair) =>
-      [fair, new TaskQueueService(loadConfig({ NODE_ENV: 'test', REDIS_URL, QUEUE_PREFIX: prefix, FAIR_SCHEDULING: String(fair) }), REDIS_URL)] as const,
+      [fair, new TaskQueueService(loadConfig({ NODE_ENV: 'test', REDIS_URL, QUEUE_PREFIX: prefix, FAIR_SCHEDULING: String(fair) }), { kind: 'url', url: REDIS_URL })] as const,
   );
   try {
     log(`fairness bench: 1 worker process, concurrency 2, jobs of ${ms} ms; A enqueues a backlog, then B enqueues ${B_JOBS}`);

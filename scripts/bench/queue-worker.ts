@@ -2,12 +2,14 @@
  * The queue bench's worker process, started by scripts/bench/queue.ts: `ours` runs the infrastructure (WorkerRunner:
  * registry, job timeout, stall ledger, fair-share hooks, one log line a job) with one no-op processor; `raw` runs a
  * plain BullMQ Worker with a no-op function. Both serve memory_consolidation at WORKER_CONCURRENCY under QUEUE_PREFIX
- * and tell the parent "ready" over IPC. Never part of the product.
+ * (`raw-options`: with the worker options WorkerRunner sets) and tell the parent "ready" over IPC. Never part of the product.
  */
 import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { Injectable, Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Worker } from 'bullmq';
+import { MetricsTime, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/infra/config/app-config.js';
 import { InfraModule } from '../../src/infra/infra.module.js';
@@ -47,13 +49,15 @@ async function startOurs(): Promise<void> {
   closeOnSignals(app, runtime);
 }
 
-function startRaw(): void {
+/** `withOurOptions`: the worker options WorkerRunner gives BullMQ (per-minute metrics kept a week), nothing else. */
+function startRaw(withOurOptions: boolean): void {
   const config = loadConfig(process.env);
   const connection = new Redis(config.redis.url ?? '', { maxRetriesPerRequest: null });
   const worker = new Worker(QueueName.MemoryConsolidation, async () => 'done', {
     connection,
     prefix: config.queue.prefix,
     concurrency: config.queue.concurrency,
+    ...(withOurOptions ? { metrics: { maxDataPoints: MetricsTime.ONE_WEEK } } : {}),
   });
   process.once('SIGTERM', () => {
     void worker
@@ -63,8 +67,25 @@ function startRaw(): void {
   });
 }
 
+/** queue-roundtrips --cpu-prof: the parent says when the jobs run ('profile-start') and when they are done ('profile-stop'). */
+function profileOnRequest(): void {
+  const session = new Session();
+  session.connect();
+  process.on('message', (message: unknown) => {
+    if (message === 'profile-start') {
+      session.post('Profiler.enable', () => session.post('Profiler.start', () => process.send?.('profiling')));
+    } else if (message === 'profile-stop') {
+      session.post('Profiler.stop', (error, result) => {
+        if (!error) writeFileSync(process.env.BENCH_CPU_PROFILE ?? '', JSON.stringify(result.profile));
+        process.send?.('profiled');
+      });
+    }
+  });
+}
+
 await runEntryPoint(async () => {
-  if (process.argv[2] === 'raw') startRaw();
-  else await startOurs();
+  if (process.argv[2] === 'ours') await startOurs();
+  else startRaw(process.argv[2] === 'raw-options');
+  if (process.env.BENCH_CPU_PROFILE) profileOnRequest();
   process.send?.('ready');
 });

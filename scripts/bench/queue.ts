@@ -2,7 +2,9 @@
  * Queue throughput, ours against raw BullMQ on the same Redis in the same run: no-op jobs, one worker process per
  * system. `raw`: Queue.add and a plain BullMQ Worker. `ours`: TaskQueueService.enqueue (default options, fair
  * scheduling on, the default) and WorkerRunner (registry, job timeout, stall ledger, fair-share hooks, a log line
- * a job at LOG_LEVEL=info, sent to /dev/null). `ours fifo`: the same with FAIR_SCHEDULING=false.
+ * a job at LOG_LEVEL=info, sent to /dev/null). `ours fifo`: the same with FAIR_SCHEDULING=false. `raw+options`: raw
+ * BullMQ given the job and worker options ours gives it (priority, attempts, retention, metrics), so that ours against
+ * it is the cost of our own code.
  * Prints enqueue/s (one producer, one job at a time) and processed/s at worker concurrency 1, 8 and 50 (jobs
  * queued while the queue is paused, then resumed: the workers' rate, not the producer's), each the median of
  * alternating rounds, and ours/raw as the median of the per-round ratios.
@@ -18,7 +20,8 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/infra/config/app-config.js';
 import { QueueName } from '../../src/infra/queue/queue-names.js';
-import { TaskQueueService } from '../../src/infra/queue/task-queue.service.js';
+import { DEFAULT_TASK_OPTIONS } from '../../src/infra/queue/task-options.js';
+import { TaskQueueService, toBullOptions } from '../../src/infra/queue/task-queue.service.js';
 import { log, REDIS_URL, runBench, waitUntil } from './bench-util.js';
 import { BenchNoopJob } from './queue-jobs.js';
 
@@ -28,7 +31,7 @@ const CONCURRENCIES = [1, 8, 50];
 interface System {
   label: string;
   prefix: string;
-  worker: 'raw' | 'ours';
+  worker: 'raw' | 'raw-options' | 'ours';
   workerEnv: Record<string, string>;
   queue: Queue;
   enqueue(): Promise<unknown>;
@@ -45,16 +48,22 @@ function option(name: string, fallback: number): number {
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
-function rawSystem(prefix: string): System {
+/**
+ * `withOurOptions`: Queue.add with the options TaskQueueService gives a job of no options of its own (priority,
+ * attempts, result retention) and a worker with WorkerRunner's BullMQ options (metrics): BullMQ's own cost of our
+ * features, so ours/this is the cost of our code alone (registry, timeout, stall ledger, logging, fair hooks).
+ */
+function rawSystem(prefix: string, withOurOptions: boolean): System {
   const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const queue = new Queue(QUEUE, { connection, prefix });
+  const options = withOurOptions ? toBullOptions({ ...DEFAULT_TASK_OPTIONS, ...BenchNoopJob.defaults }) : {};
   return {
-    label: 'raw BullMQ',
+    label: withOurOptions ? 'raw+options' : 'raw BullMQ',
     prefix,
-    worker: 'raw',
+    worker: withOurOptions ? 'raw-options' : 'raw',
     workerEnv: {},
     queue,
-    enqueue: () => queue.add(BenchNoopJob.name, {}),
+    enqueue: () => queue.add(BenchNoopJob.name, {}, options),
     close: async () => {
       await queue.close();
       await connection.quit();
@@ -64,7 +73,7 @@ function rawSystem(prefix: string): System {
 
 function ourSystem(prefix: string, fairScheduling: boolean): System {
   const env = { NODE_ENV: 'test', REDIS_URL, QUEUE_PREFIX: prefix, FAIR_SCHEDULING: String(fairScheduling) };
-  const tasks = new TaskQueueService(loadConfig(env), REDIS_URL);
+  const tasks = new TaskQueueService(loadConfig(env), { kind: 'url', url: REDIS_URL });
   return {
     label: fairScheduling ? 'ours' : 'ours fifo',
     prefix,
@@ -100,7 +109,7 @@ async function startWorker(system: System, concurrency: number, dataDir: string)
   await waitUntil(async () => {
     if (child.exitCode !== null) throw new Error(`${system.label} worker exited with ${child.exitCode}`);
     return ready;
-  }, 120_000);
+  }, 600_000);
   return async () => {
     child.kill('SIGTERM');
     await exited;
@@ -140,9 +149,16 @@ runBench(async () => {
   const rounds = option('rounds', 3);
   const base = `bench-queue-${randomBytes(4).toString('hex')}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'docai-bench-'));
-  const systems = [rawSystem(`${base}-raw`), ourSystem(`${base}-ours`, true), ourSystem(`${base}-fifo`, false)];
+  const systems = [
+    rawSystem(`${base}-raw`, false),
+    rawSystem(`${base}-rawopt`, true),
+    ourSystem(`${base}-ours`, true),
+    ourSystem(`${base}-fifo`, false),
+  ];
+  const optionsBaseline = systems[1].label;
   const enqueueRates = new Map<string, number[]>(systems.map((s) => [s.label, []]));
-  const enqueueRatios: number[] = [];
+  const enqueueRatios = new Map<string, number[]>(systems.map((s) => [s.label, []]));
+  const enqueueOptionRatios = new Map<string, number[]>(systems.map((s) => [s.label, []]));
   try {
     log(`queue bench: ${jobs} no-op jobs a run, ${rounds} alternating rounds; load average ${loadavg()[0].toFixed(1)} on 2 CPUs`);
     for (const concurrency of CONCURRENCIES) {
@@ -152,19 +168,26 @@ runBench(async () => {
         for (const system of systems) await measure(system, Math.ceil(jobs / 5)); // warm-up, not reported
         const processed = new Map<string, number[]>(systems.map((s) => [s.label, []]));
         const ratios = new Map<string, number[]>(systems.map((s) => [s.label, []]));
+        const optionRatios = new Map<string, number[]>(systems.map((s) => [s.label, []]));
         for (let round = 0; round < rounds; round += 1) {
           const results = new Map<string, Rates>();
           for (const system of systems) results.set(system.label, await measure(system, jobs));
           const raw = results.get(systems[0].label)!;
+          const rawWithOptions = results.get(optionsBaseline)!;
           for (const [label, r] of results) {
             processed.get(label)!.push(r.processedPerSecond);
             ratios.get(label)!.push(r.processedPerSecond / raw.processedPerSecond);
+            optionRatios.get(label)!.push(r.processedPerSecond / rawWithOptions.processedPerSecond);
             enqueueRates.get(label)!.push(r.enqueuePerSecond);
           }
-          enqueueRatios.push(results.get(systems[1].label)!.enqueuePerSecond / raw.enqueuePerSecond);
+          for (const system of systems.slice(1)) {
+            enqueueRatios.get(system.label)!.push(results.get(system.label)!.enqueuePerSecond / raw.enqueuePerSecond);
+            enqueueOptionRatios.get(system.label)!.push(results.get(system.label)!.enqueuePerSecond / rawWithOptions.enqueuePerSecond);
+          }
         }
         const figures = systems.map((s, i) => {
-          const ratio = i === 0 ? '' : ` (${median(ratios.get(s.label)!).toFixed(2)}x raw)`;
+          const ratio =
+            i === 0 ? '' : ` (${median(ratios.get(s.label)!).toFixed(2)}x raw${i > 1 ? `, ${median(optionRatios.get(s.label)!).toFixed(2)}x raw+options` : ''})`;
           return `${s.label} ${rate(median(processed.get(s.label)!))}${ratio}`;
         });
         log(`  processed, concurrency ${String(concurrency).padStart(2)}: ${figures.join('   ')}`);
@@ -173,7 +196,11 @@ runBench(async () => {
       }
     }
     const enqueueFigures = systems.map((s) => `${s.label} ${rate(median(enqueueRates.get(s.label)!))}`);
-    log(`  enqueue (one at a time):   ${enqueueFigures.join('   ')}   ours/raw ${median(enqueueRatios).toFixed(2)}x`);
+    log(`  enqueue (one at a time):   ${enqueueFigures.join('   ')}`);
+    const enqueueRatioFigures = systems.slice(2).map(
+      (s) => `${s.label} ${median(enqueueRatios.get(s.label)!).toFixed(2)}x raw, ${median(enqueueOptionRatios.get(s.label)!).toFixed(2)}x raw+options`,
+    );
+    log(`  enqueue ratios: ${enqueueRatioFigures.join('   ')}`);
     log(`  load average at the end ${loadavg()[0].toFixed(1)}`);
     return 0;
   } finally {

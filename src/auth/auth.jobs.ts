@@ -6,6 +6,7 @@ export const RevokeUserSessionsJob = defineJob<{ user_id: string }, 'revoke-user
   QueueName.TokenRevocation,
   'revoke-user-sessions',
   { jobTimeoutMs: 60_000, retry: { max: 3, intervalMs: 2000 } },
+  (data) => data.user_id,
 );
 
 export type AuthJob = { name: typeof RevokeUserSessionsJob.name; data: JobData<typeof RevokeUserSessionsJob> };

@@ -49,9 +49,8 @@ export class TokensRepository {
     const nowMs = Date.now();
     const live = tokens.filter((t) => t.exp * 1000 > nowMs);
     if (live.length === 0) return;
-    const pipeline = this.redis.multi();
-    for (const t of live) pipeline.set(RedisKeys.jwtBlacklist(t.hash), '1', 'PX', t.exp * 1000 - nowMs);
-    await execOrThrow(pipeline);
+    // One SET per token, sent together: each token's key is in its own cluster slot (no MULTI across them).
+    await Promise.all(live.map((t) => this.redis.set(RedisKeys.jwtBlacklist(t.hash), '1', 'PX', t.exp * 1000 - nowMs)));
   }
 
   /** One round trip: EXISTS of the token's blacklist key. */
@@ -63,11 +62,13 @@ export class TokensRepository {
   async recordIssued(userId: string, familyId: string, tokens: TokenRecord[], refresh?: TokenRecord): Promise<void> {
     const now = nowSeconds();
     const pairs = tokens.flatMap((t) => [t.exp, t.hash]);
-    const pipeline = this.redis.multi();
-    void (pipeline as unknown as ScriptedRedis).indexTokens(RedisKeys.userTokens(userId), now, ...pairs);
-    void (pipeline as unknown as ScriptedRedis).indexTokens(RedisKeys.tokenFamily(familyId), now, ...pairs);
-    if (refresh) pipeline.set(RedisKeys.tokenFamilyRefresh(familyId), refresh.hash, 'EXAT', refresh.exp);
-    await execOrThrow(pipeline);
+    // Separate commands sent together (the user's index and the family's keys live in different cluster slots); a
+    // failure of any throws, so the login answers 503 and its tokens are never handed out.
+    await Promise.all([
+      this.redis.indexTokens(RedisKeys.userTokens(userId), now, ...pairs),
+      this.redis.indexTokens(RedisKeys.tokenFamily(familyId), now, ...pairs),
+      refresh ? this.redis.set(RedisKeys.tokenFamilyRefresh(familyId), refresh.hash, 'EXAT', refresh.exp) : undefined,
+    ]);
   }
 
   /** Makes `next` the family's usable refresh token if `presented` still is; false means `presented` was reused. */
@@ -114,11 +115,4 @@ export class TokensRepository {
 
 function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
-}
-
-/** ioredis reports a failed command inside a MULTI as [error, result] pairs; surface the first. */
-async function execOrThrow(pipeline: ReturnType<Redis['multi']>): Promise<void> {
-  const results = await pipeline.exec();
-  const failed = results?.find(([error]) => error);
-  if (failed?.[0]) throw failed[0];
 }

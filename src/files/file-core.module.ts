@@ -3,6 +3,7 @@ import { TextChunker } from './chunking/text-chunker.js';
 import { FileChunksRepository } from './file-chunks.repository.js';
 import { FileChunksService } from './file-chunks.service.js';
 import { FileRecordsService } from './file-records.service.js';
+import { FileRunService } from './file-run.service.js';
 import { FilesRepository } from './files.repository.js';
 import { DocumentParser } from './parsing/document-parser.js';
 import { IsolatedDocumentParser } from './parsing/isolated-document-parser.js';
@@ -24,9 +25,11 @@ import { ProcessingStatusService } from './processing-status.service.js';
     FileRecordsService,
     FileChunksService,
     ProcessingStatusService,
+    FileRunService,
   ],
   exports: [
     FileRecordsService,
+    FileRunService,
     FileChunksService,
     ProcessingStatusService,
     // For the files module's own upload and pipeline.

@@ -24,6 +24,8 @@ export interface ProcessingStatus {
   storage: StageState;
   kg_extraction: StageState;
   message: string;
+  /** Present (true) once storage completed in this run: search finds the file's chunks, the graph may still run. */
+  searchable?: true;
 }
 
 export interface ChunkRecord {

@@ -5,12 +5,15 @@ import { QueueName } from '../infra/queue/queue-names.js';
 import { TaskQueueService } from '../infra/queue/task-queue.service.js';
 import { RedisKeys } from '../infra/redis/redis-keys.js';
 import { vectorizeJobId } from '../vectors/vectors.jobs.js';
-import { processFileJobId } from './files.jobs.js';
+import { processFileJobId, rechunkFileJobId } from './files.jobs.js';
 
 const RUNNING_WAIT_MS = 15_000;
 const POLL_MS = 100;
 
-/** Stops every job working on a file before the file is deleted, so none writes data after the delete. */
+/**
+ * Stops every job working on a file before the file is deleted, so none writes data after the delete, and leaves none
+ * of the file's jobs behind (a deleted file has no jobs to show).
+ */
 @Injectable()
 export class FileJobsCanceller {
   constructor(
@@ -18,14 +21,21 @@ export class FileJobsCanceller {
     private readonly redis: Redis,
   ) {}
 
-  /** Removes the file's queued or scheduled jobs; aborts running ones and waits (bounded) until they stop. */
+  /**
+   * Removes the file's queued, scheduled or deferred jobs; aborts running ones and waits (bounded) until they stop;
+   * then removes the ended ones, each on its own. Flow roots first (a run's graph job, a regeneration chain's graph
+   * then vectorize job): removing a deferred job removes the jobs it waits on that have not started, so BullMQ never
+   * releases a dependent of a job removed under it.
+   */
   async cancelAll(fileId: string): Promise<void> {
     const jobs: [QueueName, string][] = [
-      [QueueName.FileProcessing, processFileJobId(fileId)],
-      [QueueName.Vectorization, vectorizeJobId(fileId)],
       [QueueName.KgExtraction, extractGraphJobId(fileId)],
+      [QueueName.Vectorization, vectorizeJobId(fileId)],
+      [QueueName.FileProcessing, processFileJobId(fileId)],
+      [QueueName.FileProcessing, rechunkFileJobId(fileId)],
     ];
-    await Promise.all(jobs.map(([queue, jobId]) => this.cancel(queue, jobId)));
+    for (const [queue, jobId] of jobs) await this.cancel(queue, jobId);
+    for (const [queue, jobId] of jobs) await this.tasks.removeEnded(queue, jobId);
   }
 
   private async cancel(queue: QueueName, jobId: string): Promise<void> {

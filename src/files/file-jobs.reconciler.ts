@@ -1,8 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import { ExtractGraphJob, extractGraphJobId } from '../graph/graph.jobs.js';
 import { AppConfig } from '../infra/config/app-config.js';
-import { JobReconciliationRepository } from '../infra/queue/job-reconciliation.repository.js';
+import { JOB_CANCELED, JobReconciliationRepository } from '../infra/queue/job-reconciliation.repository.js';
 import { QueueName } from '../infra/queue/queue-names.js';
+import { DEPENDENCY_FAILED, isDependencyFailure } from '../infra/queue/task-flows.js';
 import { settleWithin } from '../infra/redis/close-quietly.js';
 import { TaskQueueService } from '../infra/queue/task-queue.service.js';
 import { VectorizeFileJob, vectorizeJobId } from '../vectors/vectors.jobs.js';
@@ -10,7 +12,8 @@ import { ProcessingStatus, StageName, STAGE_NAMES } from './file-core.types.js';
 import { FilePipelineService } from './file-pipeline.service.js';
 import { FileProcessingQueue } from './file-processing.queue.js';
 import { FilesRepository } from './files.repository.js';
-import { processFileJob, processFileJobId } from './files.jobs.js';
+import { processFileJob, processFileJobId, rechunkFileJobId } from './files.jobs.js';
+import { FileRunService } from './file-run.service.js';
 import { ProcessingStatusService } from './processing-status.service.js';
 
 const LIVE_STATES = new Set(['waiting', 'prioritized', 'active', 'delayed', 'waiting-children']);
@@ -22,6 +25,8 @@ const LOCK_TTL_MS = 10 * 60_000;
 interface ExpectedJob {
   queue: QueueName;
   jobId: string;
+  /** Other jobs of the same flow: while one of them is live, the flow is not lost. */
+  also?: [QueueName, string][];
   /** Re-enqueues of a lost job allowed: the job's attempts. */
   attempts: number;
   /** Re-read just before acting: the job may have ended (and settled its file) since the records were read. */
@@ -60,6 +65,7 @@ export class FileJobsReconciler implements OnApplicationBootstrap, OnApplication
     private readonly status: ProcessingStatusService,
     private readonly pipeline: FilePipelineService,
     private readonly processing: FileProcessingQueue,
+    private readonly run: FileRunService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -122,10 +128,10 @@ export class FileJobsReconciler implements OnApplicationBootstrap, OnApplication
     report.checked += 1;
     const job = await this.tasks.getJob(expected.queue, expected.jobId);
     const state = job ? await job.getState() : 'missing';
-    if (LIVE_STATES.has(state) || !(await expected.stillOpen())) return 'left';
+    if (LIVE_STATES.has(state) || (await this.anyLive(expected.also ?? [])) || !(await expected.stillOpen())) return 'left';
     let reason: string | undefined;
-    if (state === 'failed') reason = job?.failedReason || 'the job failed';
-    else if (await this.jobs.wasCanceled(expected.queue, expected.jobId)) reason = 'JOB_CANCELED: an operator canceled the job';
+    if (state === 'failed') reason = (await this.failureOf(job!, expected.also ?? [])) || 'the job failed';
+    else if (await this.jobs.wasCanceled(expected.queue, expected.jobId)) reason = `${JOB_CANCELED}: an operator canceled the job`;
     else if ((await this.jobs.countRequeue(expected.queue, expected.jobId)) > expected.attempts) {
       reason = `JOB_LOST: its job disappeared more than ${expected.attempts} times`;
     }
@@ -140,15 +146,45 @@ export class FileJobsReconciler implements OnApplicationBootstrap, OnApplication
     return 'settled';
   }
 
+  /**
+   * A run is a flow (see FileProcessingQueue): its graph job, the parent, lives from the upload until the run ends, so
+   * it is the job to look for; while either job of the run lives the run is not lost. A lost run is queued again whole.
+   */
   private pipelineRun(fileId: string): ExpectedJob {
     return {
-      queue: QueueName.FileProcessing,
-      jobId: processFileJobId(fileId),
+      queue: QueueName.KgExtraction,
+      jobId: extractGraphJobId(fileId),
+      also: [[QueueName.FileProcessing, processFileJobId(fileId)]],
       attempts: attemptsOf(processFileJob.defaults.retry),
-      stillOpen: async () => ['queued', 'processing'].includes((await this.files.findById(fileId))?.status ?? ''),
+      stillOpen: () => this.run.inRun(fileId),
       requeue: async () => void (await this.processing.queue(fileId)),
-      settle: (reason) => this.pipeline.settleFailedRun(fileId, reason),
+      settle: (reason) => this.settleRun(fileId, reason),
     };
+  }
+
+  /** A run's graph job failed for good: settled as its graph stage (soft) once the text was stored, else as a failed run. */
+  private async settleRun(fileId: string, reason: string): Promise<void> {
+    const live = await this.status.get(fileId);
+    if (live?.storage.status === 'completed') await this.run.settleFailedGraphStage(fileId, reason);
+    else await this.pipeline.settleFailedRun(fileId, reason);
+  }
+
+  /** A job failed because a job it waited on failed (DEPENDENCY_FAILED): that job's reason, else its own. */
+  private async failureOf(job: Job, also: [QueueName, string][]): Promise<string | undefined> {
+    if (!isDependencyFailure(job.failedReason)) return job.failedReason;
+    for (const [queue, jobId] of also) {
+      const dependency = await this.tasks.getJob(queue, jobId);
+      if (dependency?.failedReason) return dependency.failedReason;
+    }
+    return `${DEPENDENCY_FAILED}: ${job.failedReason}`;
+  }
+
+  private async anyLive(jobs: [QueueName, string][]): Promise<boolean> {
+    for (const [queue, jobId] of jobs) {
+      const job = await this.tasks.getJob(queue, jobId);
+      if (job && LIVE_STATES.has(await job.getState())) return true;
+    }
+    return false;
   }
 
   private vectorRegeneration(fileId: string): ExpectedJob {
@@ -184,16 +220,12 @@ export class FileJobsReconciler implements OnApplicationBootstrap, OnApplication
   }
 
   private async anyJobLive(fileId: string): Promise<boolean> {
-    const ids: [QueueName, string][] = [
+    return this.anyLive([
       [QueueName.FileProcessing, processFileJobId(fileId)],
+      [QueueName.FileProcessing, rechunkFileJobId(fileId)],
       [QueueName.Vectorization, vectorizeJobId(fileId)],
       [QueueName.KgExtraction, extractGraphJobId(fileId)],
-    ];
-    for (const [queue, jobId] of ids) {
-      const job = await this.tasks.getJob(queue, jobId);
-      if (job && LIVE_STATES.has(await job.getState())) return true;
-    }
-    return false;
+    ]);
   }
 }
 

@@ -2,20 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { UnrecoverableError } from 'bullmq';
 import { Redis } from 'ioredis';
 import { requireRedis, TEST_REDIS_URL } from '../../test/support/require-redis.js';
-import type { GraphService } from '../graph/graph.service.js';
-import { LlmExtractionError } from '../graph/extractors/llm-extraction.error.js';
 import { RedisKeys } from '../infra/redis/redis-keys.js';
 import type { VectorsService } from '../vectors/vectors.service.js';
 import type { FileChunksService } from './file-chunks.service.js';
 import { type ChunkRecord } from './file-core.types.js';
 import { FilePipelineService } from './file-pipeline.service.js';
+import { FileRunService } from './file-run.service.js';
 import type { FilesRepository } from './files.repository.js';
 import { type FileRow, type StoredStages } from './files.schema.js';
 import { CorruptDocumentError } from './parsing/document-parsing.errors.js';
 import { ProcessingStatusRepository } from './processing-status.repository.js';
 import { ProcessingStatusService } from './processing-status.service.js';
 
-/** The pipeline with its stage owners replaced by fakes that move their stages like the real ones; real Redis status. */
+/** The text stage of a run with its stage owners replaced by fakes that move their stages like the real ones; real Redis status. */
 describe('FilePipelineService', () => {
   let redis: Redis;
   let status: ProcessingStatusService;
@@ -33,7 +32,7 @@ describe('FilePipelineService', () => {
     await redis.quit();
   });
 
-  function setup(behaviour: { chunking?: Error; vectors?: Error; graph?: Error } = {}) {
+  function setup(behaviour: { chunking?: Error; vectors?: Error } = {}) {
     const fileId = randomUUID();
     fileIds.push(fileId);
     const rows = new Map<string, Partial<FileRow>>([[fileId, { id: fileId, owner_id: randomUUID(), status: 'queued' }]]);
@@ -70,48 +69,22 @@ describe('FilePipelineService', () => {
       },
       deleteFileVectors: async (id: string) => void deleted.push(`vectors:${id}`),
     } as unknown as VectorsService;
-    const graph = {
-      extractFileGraph: async (file: { id: string }) => {
-        if (behaviour.graph) {
-          await status.updateStage(file.id, 'kg_extraction', { status: 'failed', progress: 40 }, 'extractor down');
-          throw behaviour.graph;
-        }
-        await status.updateStage(file.id, 'kg_extraction', { status: 'completed', progress: 100 });
-        return { entities: 2, relations: 1 };
-      },
-      deleteFileGraph: async (id: string) => void deleted.push(`graph:${id}`),
-    } as unknown as GraphService;
-    const pipeline = new FilePipelineService(files, chunks, status, vectors, graph);
+    const pipeline = new FilePipelineService(files, chunks, status, vectors, new FileRunService(files, status));
     const run = (finalAttempt = false) =>
       pipeline.processFile(fileId, { signal: new AbortController().signal, finalAttempt });
     return { fileId, rows, saved, deleted, run, pipeline };
   }
 
-  it('completes and stores the final state with the four stages and their timings', async () => {
+  it('stores chunks and vectors and leaves the file searchable, its graph pending (the run\'s graph job ends the run)', async () => {
     const { fileId, saved, run } = setup();
-    expect(await run()).toEqual({ file_id: fileId, status: 'completed', chunks: 1, vectors: 1, entities: 2, relations: 1 });
-    expect(saved.status).toBe('completed');
-    expect(saved.stages!.storage).toMatchObject({ status: 'completed', duration_ms: expect.any(Number) });
-    expect(await status.get(fileId)).toMatchObject({ status: 'completed', progress: 100 });
-  });
-
-  it('leaves the file completed with kg_extraction failed when the extractor refuses the graph for good', async () => {
-    const { fileId, saved, run } = setup({ graph: new LlmExtractionError('extractor down', false) });
-    const result = await run();
-    expect(result).toMatchObject({ status: 'completed', kg_error: 'extractor down' });
-    expect(saved).toMatchObject({ status: 'completed', error: null });
-    expect(await status.get(fileId)).toMatchObject({
-      status: 'completed',
-      kg_extraction: { status: 'failed', progress: 40 },
-      message: 'extractor down',
-    });
-  });
-
-  it('retries a transient graph failure (Redis or the database away, an aborted thread) instead of an empty graph', async () => {
-    const { fileId, rows, saved, run } = setup({ graph: new Error('Connection is closed.') });
-    await expect(run()).rejects.toThrow('Connection is closed.');
-    expect(rows.get(fileId)).toMatchObject({ status: 'queued' });
+    expect(await run()).toEqual({ file_id: fileId, status: 'searchable', chunks: 1, vectors: 1 });
     expect(saved.status).toBeUndefined();
+    expect(await status.get(fileId)).toMatchObject({
+      status: 'processing',
+      storage: { status: 'completed' },
+      kg_extraction: { status: 'pending' },
+      searchable: true,
+    });
   });
 
   it('settles a run whose job failed for good elsewhere (a lost worker): failed with the reason, live and stored', async () => {

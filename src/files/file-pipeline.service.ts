@@ -1,44 +1,40 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import { isPermanentExtractionFailure } from '../graph/extractors/extraction-failure.js';
-import { GraphService } from '../graph/graph.service.js';
 import { JOB_LOCK_LOST } from '../infra/queue/job-errors.js';
 import { VectorsService } from '../vectors/vectors.service.js';
 import { chunkCount } from './chunk-source.js';
 import { FileBlobMissingError } from './file-core.errors.js';
 import { FileChunksService } from './file-chunks.service.js';
+import { FileRunService } from './file-run.service.js';
 import { FilesRepository } from './files.repository.js';
 import { CorruptDocumentError, UnsupportedFileTypeError } from './parsing/document-parsing.errors.js';
 import { ProcessingStatusService } from './processing-status.service.js';
 
 export interface PipelineResult {
   file_id: string;
-  status: 'completed' | 'skipped';
+  /** `searchable`: chunks and vectors stored; the run's graph job comes next. `skipped`: the file was deleted. */
+  status: 'searchable' | 'skipped';
   chunks?: number;
   vectors?: number;
-  entities?: number;
-  relations?: number;
-  kg_error?: string;
 }
 
 /**
- * The `process-file` job: parse → chunk → vectorize → store → extract graph. Memory stays bounded for any file
- * size: chunks are stored as the chunker yields them, and the vectors and graph stages read them back page by page.
- * Every step replaces what the file had (chunks, vectors, graph), so a retry, a stalled-job recovery or a reprocess
- * never duplicates anything. Chunking, vectorization and storage are required; a graph extraction the extractor
- * refuses for good leaves the file `completed` with kg_extraction `failed` (the graph can be regenerated later), any
- * other graph failure fails the attempt so it is retried. The final state and stage timings go to the database.
+ * The text stage of a file's run, the `process-file` job: parse → chunk → vectorize → store. The file is searchable
+ * when it ends; the run's `extract-graph` job (kg_extraction, released by BullMQ once this job completed) extracts the
+ * graph and ends the run. Memory stays bounded for any file size: chunks are stored as the chunker yields them, and
+ * the vectors stage reads them back page by page. Every step replaces what the file had (chunks, vectors), so a
+ * retry, a stalled-job recovery or a reprocess never duplicates anything. Failures are classified here, in one place:
+ * permanent ones (unreadable content, a vanished blob) fail the run at once, others are retried; a run failed for
+ * good stores the file `failed` with the reason, and BullMQ fails the waiting graph job (DEPENDENCY_FAILED).
  */
 @Injectable()
 export class FilePipelineService {
-  private readonly logger = new Logger('FilePipeline');
-
   constructor(
     private readonly files: FilesRepository,
     private readonly chunks: FileChunksService,
     private readonly status: ProcessingStatusService,
     private readonly vectors: VectorsService,
-    private readonly graph: GraphService,
+    private readonly run: FileRunService,
   ) {}
 
   async processFile(fileId: string, run: { signal: AbortSignal; finalAttempt: boolean }): Promise<PipelineResult> {
@@ -53,20 +49,8 @@ export class FilePipelineService {
       signal.throwIfAborted();
       const vectors = await this.vectors.vectorizeFile(file, chunks, signal);
       signal.throwIfAborted();
-      const result: PipelineResult = { file_id: fileId, status: 'completed', chunks: chunkCount(chunks), vectors: vectors.count };
-      try {
-        const graph = await this.graph.extractFileGraph(file, chunks, signal);
-        result.entities = graph.entities;
-        result.relations = graph.relations;
-      } catch (error) {
-        if (signal.aborted || !isPermanentExtractionFailure(error)) throw error;
-        // Optional stage: the graph service marked kg_extraction failed; the file is still usable.
-        result.kg_error = messageOf(error);
-        this.logger.warn(`file ${fileId}: graph extraction failed: ${result.kg_error}`);
-      }
-      await this.saveFinalState(fileId, null);
-      await this.discardIfDeleted(fileId);
-      return result;
+      if (await this.discardIfDeleted(fileId)) return { file_id: fileId, status: 'skipped' };
+      return { file_id: fileId, status: 'searchable', chunks: chunkCount(chunks), vectors: vectors.count };
     } catch (error) {
       // Another worker runs this job now (this one lost its lock): leave the file's state to that run.
       if (signal.reason === JOB_LOCK_LOST) throw error;
@@ -75,7 +59,7 @@ export class FilePipelineService {
       const reason = messageOf(error);
       if (permanent || run.finalAttempt) {
         await this.status.fail(fileId, `Processing failed: ${reason}`).catch(() => undefined);
-        await this.saveFinalState(fileId, reason).catch(() => undefined);
+        await this.run.saveFinalState(fileId, reason).catch(() => undefined);
       } else {
         await this.status.fail(fileId, `Processing failed: ${reason}; retrying`).catch(() => undefined);
         await this.files.setStatus(fileId, 'queued', reason).catch(() => undefined);
@@ -85,17 +69,27 @@ export class FilePipelineService {
   }
 
   /**
-   * The run's job failed for good, whoever ended it (its last attempt, a worker lost too often, an abort, a cancel, the
-   * reconciler finding it lost): the file becomes `failed` with the reason, live and stored, unless it is already
-   * settled (a run completed it, or this failure was already recorded).
+   * First step of a `force_rechunk` regeneration chain (rechunk → vectorize → extract): parses and chunks the file
+   * again. The file keeps its vectors (they carry their text) until the chain's vectorize step replaces them.
    */
+  async rechunkFile(fileId: string, signal: AbortSignal): Promise<{ file_id: string; chunks: number }> {
+    if (!(await this.files.findById(fileId))) throw new UnrecoverableError('FILE_DELETED: the file was deleted');
+    try {
+      const chunks = await this.chunks.ensureChunks(fileId, { force: true, signal });
+      return { file_id: fileId, chunks: chunkCount(chunks) };
+    } catch (error) {
+      throw isPermanent(error) && !(error instanceof UnrecoverableError) ? new UnrecoverableError(messageOf(error)) : error;
+    }
+  }
+
+  /** The run's text stage failed for good, whoever ended it: the file becomes `failed` (see FileRunService). */
   async settleFailedRun(fileId: string, reason: string): Promise<void> {
-    const file = await this.files.findById(fileId);
-    if (!file || file.status === 'completed') return;
-    const live = await this.status.get(fileId);
-    if (file.status === 'failed' && (!live || live.status === 'failed')) return;
-    await this.status.fail(fileId, `Processing failed: ${reason}`);
-    await this.saveFinalState(fileId, reason);
+    await this.run.settleFailedRun(fileId, reason);
+  }
+
+  /** The rechunk step of a regeneration failed for good: the stage it left running is marked failed. */
+  async settleFailedRechunk(fileId: string, reason: string): Promise<void> {
+    await this.status.failRunningStages(fileId, `Graph regeneration failed: ${reason}`);
   }
 
   /**
@@ -105,18 +99,8 @@ export class FilePipelineService {
   private async discardIfDeleted(fileId: string): Promise<boolean> {
     if (await this.files.findById(fileId)) return false;
     await this.vectors.deleteFileVectors(fileId);
-    await this.graph.deleteFileGraph(fileId);
     await this.status.delete(fileId);
     return true;
-  }
-
-  /** Stores the run's final status document and stage timings with the file. */
-  private async saveFinalState(fileId: string, error: string | null): Promise<void> {
-    const final = await this.status.get(fileId);
-    if (!final) return;
-    const stages = await this.status.stageSummary(fileId, final);
-    const status = error === null && final.status === 'completed' ? 'completed' : 'failed';
-    await this.files.saveFinalState(fileId, { status, error, processing: { ...final }, stages });
   }
 }
 

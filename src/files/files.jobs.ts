@@ -5,11 +5,15 @@ export interface ProcessFilePayload {
   file_id: string;
 }
 
-/** parse → chunk → vectorize → store → extract graph. One live job per file (dedup by job id). */
+/**
+ * The text stage of a file's run: parse → chunk → vectorize → store, after which the file is searchable. Its
+ * dependent, the run's `extract-graph` job on kg_extraction, then extracts the graph (see FileProcessingQueue).
+ * One live job per file (dedup by job id).
+ */
 export const processFileJob = defineJob<ProcessFilePayload, 'process-file'>(QueueName.FileProcessing, 'process-file', {
   retry: { max: 2, intervalMs: 5_000 },
   jobTimeoutMs: 60 * 60_000,
-});
+}, (data) => data.file_id);
 
 /**
  * The contract asks for `{file_id}:process`, but BullMQ 6 refuses a custom id with a colon unless it has exactly
@@ -17,4 +21,12 @@ export const processFileJob = defineJob<ProcessFilePayload, 'process-file'>(Queu
  */
 export const processFileJobId = (fileId: string) => `file:${fileId}:process`;
 
-export type FilesJob = { name: 'process-file'; data: ProcessFilePayload };
+/** First step of a `force_rechunk` graph regeneration: parse and chunk the file again (rechunk → vectorize → extract). */
+export const rechunkFileJob = defineJob<ProcessFilePayload, 'rechunk-file'>(QueueName.FileProcessing, 'rechunk-file', {
+  retry: { max: 2, intervalMs: 5_000 },
+  jobTimeoutMs: 60 * 60_000,
+}, (data) => data.file_id);
+
+export const rechunkFileJobId = (fileId: string) => `file:${fileId}:rechunk`;
+
+export type FilesJob = { name: 'process-file'; data: ProcessFilePayload } | { name: 'rechunk-file'; data: ProcessFilePayload };

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Inject, Injectable } from '@nestjs/common';
+import { type RedisClient } from '../infra/redis/redis-client.js';
+import { REDIS_CLIENT } from '../infra/redis/redis-connector.js';
 import { RedisKeys, RedisTtl } from '../infra/redis/redis-keys.js';
+import { getMany, scanKeys } from '../infra/redis/redis-scan.js';
 import { ProcessingStatus, StageName, StageStatus, STAGE_NAMES } from './file-core.types.js';
 
 /** Weight of each stage in the overall progress (sums to 1). */
@@ -85,6 +87,9 @@ for _, name in ipairs(stages) do
     required_done = false
   end
 end
+-- Searchable once storage completed (the vectors are promoted: search finds the chunks). A reset (new run) starts
+-- without it; a later vector regeneration keeps it (the old vectors stay visible until the new ones replace them).
+if doc.storage.status == 'completed' then doc.searchable = true end
 if failed then doc.status = 'failed'
 elseif required_done then doc.status = 'completed'
 elseif all_pending then doc.status = 'queued'
@@ -101,7 +106,7 @@ return encoded
 /** All Redis of the processing status: the status document, the stage timings and the change channel. */
 @Injectable()
 export class ProcessingStatusRepository {
-  constructor(private readonly redis: Redis) {}
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient) {}
 
   async reset(fileId: string, message: string): Promise<ProcessingStatus> {
     return this.run(fileId, ['reset', '', '', '', message]);
@@ -133,15 +138,11 @@ export class ProcessingStatusRepository {
     return raw ? normalize(JSON.parse(raw) as ProcessingStatus) : undefined;
   }
 
-  /** Every live status document, read a page of keys at a time (SCAN, never KEYS). */
+  /** Every live status document, read a page of keys at a time (SCAN, never KEYS; every master of a cluster). */
   async *scanLive(): AsyncIterable<ProcessingStatus> {
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', RedisKeys.processingStatusPattern(), 'COUNT', 500);
-      cursor = next;
-      const docs = keys.length > 0 ? await this.redis.mget(...keys) : [];
-      for (const raw of docs) if (raw) yield normalize(JSON.parse(raw) as ProcessingStatus);
-    } while (cursor !== '0');
+    for await (const keys of scanKeys(this.redis, RedisKeys.processingStatusPattern())) {
+      for (const raw of await getMany(this.redis, keys)) if (raw) yield normalize(JSON.parse(raw) as ProcessingStatus);
+    }
   }
 
   async timings(fileId: string): Promise<Record<StageName, StageTiming>> {
@@ -197,7 +198,10 @@ export function freshStatus(fileId: string, message = 'Queued for processing'): 
   };
 }
 
-/** Lua's cjson does not keep key order: put the keys back in the documented order (drops any other key). */
+/**
+ * Lua's cjson does not keep key order: put the keys back in the documented order (drops any other key);
+ * `searchable` only once true (the contract's optional extra).
+ */
 export function normalize(doc: ProcessingStatus): ProcessingStatus {
   return {
     file_id: doc.file_id,
@@ -208,5 +212,6 @@ export function normalize(doc: ProcessingStatus): ProcessingStatus {
     storage: doc.storage,
     kg_extraction: doc.kg_extraction,
     message: doc.message,
+    ...(doc.searchable === true ? { searchable: true } : {}),
   };
 }

@@ -34,3 +34,8 @@ export function normalizeRelationName(relation: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '_')
     .replace(/^_+|_+$/g, '');
 }
+
+/** A name worth an entity: at least two letters ("3", "a." are not). */
+export function isUsefulName(normalized: string): boolean {
+  return normalized.replace(/[^\p{L}]/gu, '').length >= 2;
+}

@@ -1,7 +1,9 @@
-import { cleanEntityName, normalizeEntityName, normalizeRelationName } from './entity-name.js';
+import { cleanEntityName, isUsefulName, normalizeEntityName, normalizeRelationName } from './entity-name.js';
 import { type ChunkExtraction, entityKey, type EntityType, type FileEntity, type FileGraph, type FileRelation } from './graph.types.js';
 
-const ORG_SUFFIX = /\s+(inc|incorporated|corp|corporation|ltd|limited|llc|plc|gmbh|co|company|ag|sa)$/;
+/** Company-form suffixes an organization's short name drops ("apple inc" → "apple"); the staged merge's SQL uses them too. */
+export const ORG_SUFFIXES = ['inc', 'incorporated', 'corp', 'corporation', 'ltd', 'limited', 'llc', 'plc', 'gmbh', 'co', 'company', 'ag', 'sa'];
+const ORG_SUFFIX = new RegExp(`\\s+(${ORG_SUFFIXES.join('|')})$`);
 
 interface NameStats {
   /** The normalized name (the copy relations keep). */
@@ -147,18 +149,19 @@ function aliases(typeOf: Map<string, EntityType>): Map<string, string> {
   return alias;
 }
 
-function isUsefulName(normalized: string): boolean {
-  return normalized.replace(/[^\p{L}]/gu, '').length >= 2;
-}
-
 function increment<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
+/**
+ * A typed name (person, organization ...) beats `other` and `concept`, then the most frequent. An untyped capitalized
+ * name (`other`) beats a concept only when written capitalized more often: "source code" once in a heading is still
+ * a concept.
+ */
 function pickType(types: Map<EntityType, number>): EntityType {
-  const named = [...types.entries()].filter(([type]) => type !== 'concept');
-  const pool = named.length > 0 ? named : [...types.entries()];
-  return pool.reduce((best, current) => (current[1] > best[1] ? current : best))[0];
+  const typed = [...types.entries()].filter(([type]) => type !== 'concept' && type !== 'other');
+  const pool = typed.length > 0 ? typed : [...types.entries()];
+  return pool.reduce((best, current) => (current[1] > best[1] || (current[1] === best[1] && current[0] === 'other') ? current : best))[0];
 }
 
 function mostFrequent(counts: Map<string, number>): string {

@@ -11,6 +11,9 @@ export interface LlmCacheKey {
   text: string;
 }
 
+/** What the LLM extractor needs of its answer cache (a remote worker keeps one in memory). */
+export type LlmAnswerCache = Pick<GraphLlmCacheRepository, 'get' | 'put'>;
+
 /** LLM answers by (model, prompt version, chunk sha256): a rerun over the same text does not pay twice. */
 @Injectable()
 export class GraphLlmCacheRepository {

@@ -6,15 +6,16 @@ import { VectorsModule } from '../vectors/vectors.module.js';
 import { GRAPH_EXTRACTOR, GraphExtractor } from './extractors/graph-extractor.js';
 import { LlmChatClient } from './extractors/llm-chat.client.js';
 import { LlmGraphExtractor } from './extractors/llm-graph.extractor.js';
+import { LazyRulesGraphExtractor } from './extractors/lazy-rules-graph.extractor.js';
 import { ParallelRulesGraphExtractor } from './extractors/parallel-rules-graph.extractor.js';
-import { RulesGraphExtractor } from './extractors/rules-graph.extractor.js';
 import { GraphLlmCacheRepository } from './graph-llm-cache.repository.js';
-import { GraphMerger } from './graph-merger.js';
 import { GraphQueryRepository } from './graph-query.repository.js';
 import { GraphQueryService } from './graph-query.service.js';
 import { GraphRegenerationService } from './graph-regeneration.service.js';
+import { GraphRunStage } from './graph-run-stage.service.js';
 import { GraphController } from './graph.controller.js';
 import { GraphProcessor } from './graph.processor.js';
+import { GraphStagingRepository } from './graph-staging.repository.js';
 import { GraphRepository } from './graph.repository.js';
 import { GraphService } from './graph.service.js';
 
@@ -23,7 +24,7 @@ import { GraphService } from './graph.service.js';
   imports: [FileCoreModule, VectorsModule, UserJobsModule],
   controllers: [GraphController],
   providers: [
-    RulesGraphExtractor,
+    LazyRulesGraphExtractor,
     ParallelRulesGraphExtractor,
     LlmChatClient,
     LlmGraphExtractor,
@@ -34,14 +35,15 @@ import { GraphService } from './graph.service.js';
       inject: [AppConfig, ParallelRulesGraphExtractor, LlmGraphExtractor],
     },
     GraphLlmCacheRepository,
-    GraphMerger,
+    GraphStagingRepository,
     GraphRepository,
     GraphQueryRepository,
     GraphService,
     GraphQueryService,
     GraphRegenerationService,
+    GraphRunStage,
     GraphProcessor,
   ],
-  exports: [GraphService],
+  exports: [GraphService, GraphRunStage],
 })
 export class GraphModule {}

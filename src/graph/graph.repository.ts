@@ -4,7 +4,10 @@ import type { Database, Transaction } from '../infra/database/database.js';
 import { DATABASE } from '../infra/database/database.js';
 import { FileGraph } from './graph.types.js';
 import { entityKey, EntityType } from './graph.types.js';
-import { graphEntities, graphMentions, graphRelations } from './graph.schema.js';
+import { insertMentions, insertRelations, resolveAliases, resolveNames, upsertEntities } from './graph-run-merge.sql.js';
+import { GraphRunRowsLostError } from './graph-run-rows-lost.error.js';
+import { GraphRunSupersededError } from './graph-run-superseded.error.js';
+import { graphEntities, graphMentions, graphRelations, graphStageEntities, graphStageRelations, graphStageRuns } from './graph.schema.js';
 
 // Rows per INSERT statement (Postgres allows 65535 parameters per statement).
 const BATCH = 1000;
@@ -87,7 +90,33 @@ export class GraphRepository {
     });
   }
 
-  /** Removes everything `fileId` contributed; entities other files still mention stay, with lower counts. */
+  /**
+   * Replaces what `fileId` contributes to `ownerId`'s graph with the findings staged under `runId`, merged in SQL
+   * (the graph never passes through this process), and drops the run: what `replaceFileGraph` does with the graph
+   * FileGraphAccumulator makes of the same findings, in one transaction. Throws GraphRunSupersededError when a newer
+   * attempt dropped the run.
+   */
+  async replaceFileGraphFromRun(ownerId: string, fileId: string, runId: string): Promise<{ entities: number; relations: number }> {
+    return this.db.transaction(async (tx) => {
+      const live = await tx.execute<{ staged_rows: number }>(
+        sql`select staged_rows from ${graphStageRuns} where id = ${runId} for update`,
+      );
+      if (live.rows.length === 0) throw new GraphRunSupersededError(fileId);
+      await this.checkStagedRows(tx, fileId, runId, live.rows[0].staged_rows);
+      await tx.execute(resolveNames(runId));
+      await tx.execute(resolveAliases(runId));
+      await this.lockOwner(tx, ownerId);
+      await this.removeContributions(tx, fileId);
+      const entities = await tx.execute<{ n: number }>(upsertEntities(runId, ownerId));
+      await tx.execute(insertMentions(runId, ownerId, fileId));
+      const relations = await tx.execute<{ n: number }>(insertRelations(runId, ownerId, fileId));
+      await this.deleteUnmentioned(tx, ownerId);
+      await tx.delete(graphStageRuns).where(eq(graphStageRuns.id, runId));
+      return { entities: entities.rows[0].n, relations: relations.rows[0].n };
+    });
+  }
+
+  /** Removes everything `fileId` contributed (staged runs included); entities other files still mention stay, with lower counts. */
   async deleteFileGraph(fileId: string): Promise<void> {
     const [owner] = await this.db
       .select({ owner_id: graphEntities.owner_id })
@@ -99,7 +128,19 @@ export class GraphRepository {
       if (owner) await this.lockOwner(tx, owner.owner_id);
       await this.removeContributions(tx, fileId);
       if (owner) await this.deleteUnmentioned(tx, owner.owner_id);
+      await tx.delete(graphStageRuns).where(eq(graphStageRuns.file_id, fileId));
     });
+  }
+
+  /**
+   * The staged tables are unlogged: a database server that crashed and recovered while the run extracted has emptied
+   * them. Merging what is left would store part of the file's graph as all of it: fail instead (the job retries).
+   */
+  private async checkStagedRows(tx: Transaction, fileId: string, runId: string, counted: number): Promise<void> {
+    const found = await tx.execute<{ n: number }>(sql`
+      select (select count(*) from ${graphStageEntities} where run_id = ${runId})::int
+        + (select count(*) from ${graphStageRelations} where run_id = ${runId})::int as n`);
+    if (found.rows[0].n !== counted) throw new GraphRunRowsLostError(fileId, found.rows[0].n, counted);
   }
 
   /** One writer per owner at a time: two files of one owner share entities, and their counts must add up. */

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Entities of one owner's knowledge graph, merged across that owner's files by (normalized name, type).
@@ -79,3 +79,78 @@ export const graphLlmCache = pgTable(
 
 export type GraphEntityRow = typeof graphEntities.$inferSelect;
 export type GraphRelationRow = typeof graphRelations.$inferSelect;
+
+/**
+ * One extraction run of a file's graph whose findings are being staged (a retried or stalled job's new attempt
+ * deletes the runs before it: their staged rows go with them, so nothing is counted twice).
+ */
+export const graphStageRuns = pgTable(
+  'graph_stage_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    file_id: uuid('file_id').notNull(),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Rows staged under the run so far: the staged tables are unlogged, and a server crash empties them. */
+    staged_rows: integer('staged_rows').notNull().default(0),
+  },
+  (table) => [index('graph_stage_runs_file_idx').on(table.file_id)],
+);
+
+/**
+ * A run's entity findings, one row per (chunk, normalized name, type, surface): occurrences, the stream position of
+ * the first one (ties between types and surfaces go to the first seen) and the first description with its position.
+ */
+export const graphStageEntities = pgTable(
+  'graph_stage_entities',
+  {
+    run_id: uuid('run_id')
+      .notNull()
+      .references(() => graphStageRuns.id, { onDelete: 'cascade' }),
+    chunk_id: uuid('chunk_id').notNull(),
+    normalized_name: text('normalized_name').notNull(),
+    type: text('type').notNull(),
+    surface: text('surface').notNull(),
+    count: integer('count').notNull(),
+    first_seq: integer('first_seq').notNull(),
+    description: text('description'),
+    description_seq: integer('description_seq'),
+  },
+  (table) => [index('graph_stage_entities_run_idx').on(table.run_id, table.normalized_name)],
+);
+
+/** A run's relation findings by (chunk, normalized source, normalized target, relation name), weights summed. */
+export const graphStageRelations = pgTable(
+  'graph_stage_relations',
+  {
+    run_id: uuid('run_id')
+      .notNull()
+      .references(() => graphStageRuns.id, { onDelete: 'cascade' }),
+    chunk_id: uuid('chunk_id').notNull(),
+    source: text('source').notNull(),
+    target: text('target').notNull(),
+    relation: text('relation').notNull(),
+    weight: doublePrecision('weight').notNull(),
+  },
+  (table) => [index('graph_stage_relations_run_idx').on(table.run_id)],
+);
+
+/** A run's names resolved at merge time: type, shown surface, and the entity they count for (canonical, key type). */
+export const graphStageNames = pgTable(
+  'graph_stage_names',
+  {
+    run_id: uuid('run_id')
+      .notNull()
+      .references(() => graphStageRuns.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    surface: text('surface').notNull(),
+    first_seq: integer('first_seq').notNull(),
+    description: text('description'),
+    canonical: text('canonical').notNull(),
+    key_type: text('key_type').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.run_id, table.name] }),
+    index('graph_stage_names_canonical_idx').on(table.run_id, table.canonical, table.key_type),
+  ],
+);

@@ -3,10 +3,12 @@ import { type FileRecordsService } from '../files/file-records.service.js';
 import { type ProcessingStatusService } from '../files/processing-status.service.js';
 import { type ExtractOptions, type ExtractorResult, type GraphExtractor } from './extractors/graph-extractor.js';
 import { RulesGraphExtractor } from './extractors/rules-graph.extractor.js';
-import { GraphMerger } from './graph-merger.js';
+import { GraphRunSupersededError } from './graph-run-superseded.error.js';
+import { type StagedEntityRow, type StagedRelationRow } from './graph-stage-rows.js';
+import { type GraphStagingRepository } from './graph-staging.repository.js';
 import { type GraphRepository } from './graph.repository.js';
 import { GraphService } from './graph.service.js';
-import { type ChunkText, type FileGraph } from './graph.types.js';
+import { type ChunkText } from './graph.types.js';
 
 type StageCall = [fileId: string, stage: string, update: { status: string; progress: number }, message?: string];
 
@@ -39,22 +41,40 @@ class StubExtractor implements GraphExtractor {
   }
 }
 
-function setup(extractor: GraphExtractor, fileExists = true) {
+/** Staged rows per run; the fake merge counts a run's distinct names and drops the run, as the repository does. */
+function setup(extractor: GraphExtractor, fileExists = true, merge?: () => Promise<never>) {
   const calls: StageCall[] = [];
-  const stored: FileGraph[] = [];
+  const runs = new Map<string, { entities: StagedEntityRow[]; relations: StagedRelationRow[] }>();
+  const merged: StagedEntityRow[][] = [];
   const deleted: string[] = [];
   const files = { getFile: async (id: string) => (fileExists ? { id } : undefined) } as unknown as FileRecordsService;
   const status = {
     updateStage: async (...args: StageCall) => void calls.push(args),
   } as unknown as ProcessingStatusService;
+  const staging = {
+    startRun: async () => {
+      const id = `run-${runs.size}`;
+      runs.set(id, { entities: [], relations: [] });
+      return id;
+    },
+    stage: async (runId: string, rows: { entities: StagedEntityRow[]; relations: StagedRelationRow[] }) => {
+      runs.get(runId)!.entities.push(...rows.entities);
+      runs.get(runId)!.relations.push(...rows.relations);
+    },
+    dropRun: async (runId: string) => void runs.delete(runId),
+    reclaimSpace: async () => undefined,
+  } as unknown as GraphStagingRepository;
   const repository = {
-    replaceFileGraph: async (_owner: string, _file: string, graph: FileGraph) => {
-      stored.push(graph);
-      return { entities: graph.entities.size, relations: graph.relations.length };
+    replaceFileGraphFromRun: async (_owner: string, _file: string, runId: string) => {
+      if (merge) return merge();
+      const staged = runs.get(runId)!;
+      runs.delete(runId);
+      merged.push(staged.entities);
+      return { entities: new Set(staged.entities.map((e) => e.normalized_name)).size, relations: staged.relations.length };
     },
     deleteFileGraph: async (fileId: string) => void deleted.push(fileId),
   } as unknown as GraphRepository;
-  return { service: new GraphService(extractor, new GraphMerger(), repository, status, files), calls, stored, deleted };
+  return { service: new GraphService(extractor, staging, repository, status, files), calls, runs, merged, deleted };
 }
 
 describe('GraphService.extractFileGraph', () => {
@@ -75,8 +95,8 @@ describe('GraphService.extractFileGraph', () => {
     ]);
   });
 
-  it('reads a paged source batch by batch, moving progress steadily, and merges every batch into one graph', async () => {
-    const { service, calls, stored } = setup(new StubExtractor());
+  it('reads a paged source batch by batch, moving progress steadily, and stages every batch under one run', async () => {
+    const { service, calls, merged, runs } = setup(new StubExtractor());
     const all = Array.from({ length: 300 }, (_, i) => chunk(i));
     const sizes: number[] = [];
     const source: ChunkBatches = {
@@ -91,31 +111,35 @@ describe('GraphService.extractFileGraph', () => {
     const result = await service.extractFileGraph(file, source);
     expect(sizes.length).toBeGreaterThan(1);
     expect(result).toEqual({ entities: 1, relations: 0, failed_chunk_ids: [] });
-    expect([...stored[0].entities.values()][0].mentions.size).toBe(300);
+    expect(new Set(merged[0].map((row) => row.chunk_id)).size).toBe(300);
+    expect(runs.size).toBe(0);
     const progress = calls.map(([, , update]) => update.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.length).toBeGreaterThan(10);
   });
 
   it('stores the rest of the file when chunks fail, and names them in the result and the stage message', async () => {
-    const { service, calls, stored } = setup(new StubExtractor(['chunk-1']));
+    const { service, calls, merged } = setup(new StubExtractor(['chunk-1']));
     const result = await service.extractFileGraph(file, [0, 1, 2].map(chunk));
     expect(result.failed_chunk_ids).toEqual(['chunk-1']);
-    expect([...stored[0].entities.values()][0].mentions).toEqual(new Map([['chunk-0', 1], ['chunk-2', 1]]));
+    expect(merged[0].map((row) => [row.normalized_name, row.chunk_id, row.count])).toEqual([
+      ['paris', 'chunk-0', 1],
+      ['paris', 'chunk-2', 1],
+    ]);
     const last = calls[calls.length - 1];
     expect(last[2]).toEqual({ status: 'completed', progress: 100 });
     expect(last[3]).toMatch(/1 of 3 chunks failed/);
   });
 
   it('says in the stage message which language the extractor could not read, instead of storing garbage', async () => {
-    const { service, calls, stored } = setup(new RulesGraphExtractor());
+    const { service, calls, merged } = setup(new RulesGraphExtractor());
     const texts = ['Компания открыла новый завод в Москве.', 'Tim Cook leads Apple from California.', '서울에 본사를 둔 회사가 새 공장을 열었다.'];
     await service.extractFileGraph(file, texts.map((text, i) => ({ ...chunk(i), text })));
     const last = calls[calls.length - 1];
     expect(last[2]).toEqual({ status: 'completed', progress: 100 });
     expect(last[3]).toMatch(/Cyrillic-script text is not supported by the rules extractor \(1 of 3 chunks skipped\)/);
     expect(last[3]).toMatch(/Korean text is not supported by the rules extractor \(1 of 3 chunks skipped\)/);
-    const names = [...stored[0].entities.values()].map((e) => e.name);
+    const names = merged[0].map((row) => row.surface);
     expect(names).toEqual(expect.arrayContaining(['Tim Cook', 'Apple']));
     expect(names.every((name) => /^[\p{Script=Latin}\s.]+$/u.test(name))).toBe(true);
   });
@@ -127,11 +151,20 @@ describe('GraphService.extractFileGraph', () => {
     expect(result).toMatchObject({ entities: 0, relations: 0 });
   });
 
-  it('marks the stage failed and rethrows when extraction fails as a whole', async () => {
-    const { service, calls } = setup(new StubExtractor([], new Error('model server down')));
+  it('marks the stage failed, drops its staged run and rethrows when extraction fails as a whole', async () => {
+    const { service, calls, runs } = setup(new StubExtractor([], new Error('model server down')));
     await expect(service.extractFileGraph(file, [chunk(0)])).rejects.toThrow('model server down');
     const last = calls[calls.length - 1];
     expect(last[2]).toEqual({ status: 'failed', progress: 0 });
     expect(last[3]).toMatch(/model server down/);
+    expect(runs.size).toBe(0);
+  });
+
+  it('leaves the stage to the newer attempt that replaced its run, and rethrows', async () => {
+    const { service, calls } = setup(new StubExtractor(), true, async () => {
+      throw new GraphRunSupersededError('file-1');
+    });
+    await expect(service.extractFileGraph(file, [chunk(0)])).rejects.toBeInstanceOf(GraphRunSupersededError);
+    expect(calls.some(([, , update]) => update.status === 'failed')).toBe(false);
   });
 });

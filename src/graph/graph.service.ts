@@ -4,7 +4,9 @@ import { ChunkSource } from '../files/file-core.types.js';
 import { FileRecordsService } from '../files/file-records.service.js';
 import { ProcessingStatusService } from '../files/processing-status.service.js';
 import { GRAPH_EXTRACTOR, type GraphExtractor } from './extractors/graph-extractor.js';
-import { GraphMerger } from './graph-merger.js';
+import { GraphRunSupersededError } from './graph-run-superseded.error.js';
+import { GraphStageRows } from './graph-stage-rows.js';
+import { GraphStagingRepository } from './graph-staging.repository.js';
 import { GraphRepository } from './graph.repository.js';
 
 export interface FileGraphResult {
@@ -26,34 +28,39 @@ export class GraphService {
 
   constructor(
     @Inject(GRAPH_EXTRACTOR) private readonly extractor: GraphExtractor,
-    private readonly merger: GraphMerger,
+    private readonly staging: GraphStagingRepository,
     private readonly repository: GraphRepository,
     private readonly status: ProcessingStatusService,
     private readonly files: FileRecordsService,
   ) {}
 
   /**
-   * Extracts entities and relations from the chunks, batch by batch (a large file's chunks are read page by page;
-   * only the merged findings accumulate, a file's graph being small beside its text), then replaces what the file
-   * contributed before in one transaction. Moves the kg_extraction stage: chunks done / total, then completed (or
-   * failed).
+   * Extracts entities and relations from the chunks, batch by batch (a large file's chunks are read page by page),
+   * stages each batch's findings in the database, then merges them there into the file's graph, replacing what the
+   * file contributed before in one transaction: memory holds one batch, whatever the file's size. Moves the
+   * kg_extraction stage: chunks done / total, then completed (or failed).
    */
   async extractFileGraph(
     file: { id: string; owner_id: string },
     chunks: ChunkSource,
     signal?: AbortSignal,
+    extractor: GraphExtractor = this.extractor,
   ): Promise<FileGraphResult> {
     const total = chunkCount(chunks);
+    let run: string | undefined;
     try {
       await this.status.updateStage(file.id, 'kg_extraction', { status: 'processing', progress: 0 }, 'Extracting graph');
+      run = await this.staging.startRun(file.id);
       let lastStep = 0;
       let done = 0;
-      const accumulator = this.merger.accumulator();
+      const rows = new GraphStageRows();
+      // One batch's staging write runs while the next batch is extracted; it is awaited before the next write.
+      let writing: Promise<void> = Promise.resolve();
       const failed: string[] = [];
       const unsupported = new Map<string, number>();
       for await (const batch of chunkBatchesOf(chunks, EXTRACTION_BATCH, signal)) {
         const before = done;
-        const result = await this.extractor.extract(
+        const result = await extractor.extract(
           batch.map((c) => ({ id: c.id, text: c.text })),
           {
             signal,
@@ -67,16 +74,21 @@ export class GraphService {
             },
           },
         );
-        accumulator.add(result.chunks);
+        await writing;
+        writing = this.staging.stage(run, rows.rowsOf(result.chunks));
+        // Handled here so a failure while the next batch is extracted is no unhandled rejection; awaited below.
+        writing.catch(() => undefined);
         for (const { unsupportedLanguage: language } of result.chunks) {
           if (language) unsupported.set(language, (unsupported.get(language) ?? 0) + 1);
         }
         failed.push(...result.failedChunkIds);
         done += batch.length;
       }
+      await writing;
       signal?.throwIfAborted();
-      const graph = accumulator.finish(failed);
-      const stored = await this.repository.replaceFileGraph(file.owner_id, file.id, graph);
+      const stored = await this.repository.replaceFileGraphFromRun(file.owner_id, file.id, run);
+      run = undefined;
+      await this.staging.reclaimSpace().catch((error: unknown) => this.logger.warn(`graph staging vacuum failed: ${String(error)}`));
       // The file was deleted while we extracted: take back what we just stored rather than leave it orphaned.
       if (!(await this.files.getFile(file.id))) {
         await this.repository.deleteFileGraph(file.id);
@@ -86,12 +98,15 @@ export class GraphService {
         `Graph: ${stored.entities} entities, ${stored.relations} relations` +
         (failed.length > 0 ? `; ${failed.length} of ${total} chunks failed extraction` : '') +
         [...unsupported]
-          .map(([language, n]) => `; ${language} text is not supported by the ${this.extractor.name} extractor (${n} of ${total} chunks skipped)`)
+          .map(([language, n]) => `; ${language} text is not supported by the ${extractor.name} extractor (${n} of ${total} chunks skipped)`)
           .join('');
       if (failed.length > 0) this.logger.warn(`file ${file.id}: chunks failed extraction: ${failed.join(', ')}`);
       await this.status.updateStage(file.id, 'kg_extraction', { status: 'completed', progress: 100 }, message);
       return { ...stored, failed_chunk_ids: failed };
     } catch (error) {
+      if (run) await this.staging.dropRun(run).catch(() => undefined);
+      // A newer attempt owns the file's stage now: its status is not ours to mark failed.
+      if (error instanceof GraphRunSupersededError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       await this.status
         .updateStage(file.id, 'kg_extraction', { status: 'failed', progress: 0 }, `kg_extraction failed: ${reason}`)

@@ -4,11 +4,15 @@ import { Redis } from 'ioredis';
 import { DependencyUnavailableError } from '../common/errors/domain-error.js';
 import { DATABASE } from '../infra/database/database.js';
 import type { Database } from '../infra/database/database.js';
+import { shardHealth, type ShardHealth } from '../infra/queue/shards/shard-health.js';
+import { TaskQueueService } from '../infra/queue/task-queue.service.js';
 
 export interface ReadinessReport {
-  status: 'ok';
+  /** `degraded`: a queue shard is down (named in queue_shards.down); jobs routed to the others still run. */
+  status: 'ok' | 'degraded';
   redis: 'up';
   database: 'up';
+  queue_shards?: ShardHealth['queue_shards'];
 }
 
 const CHECK_TIMEOUT_MS = 1500;
@@ -18,6 +22,7 @@ export class HealthService {
   constructor(
     private readonly redis: Redis,
     @Inject(DATABASE) private readonly db: Database,
+    private readonly tasks: TaskQueueService,
   ) {}
 
   /** Throws DependencyUnavailableError (503, with the reason; the error filter masks credentials) when a check fails. */
@@ -28,7 +33,8 @@ export class HealthService {
     ]);
     if (redisProblem) throw new DependencyUnavailableError('redis', redisProblem);
     if (databaseProblem) throw new DependencyUnavailableError('database', databaseProblem);
-    return { status: 'ok', redis: 'up', database: 'up' };
+    const shards = shardHealth(this.tasks.shards);
+    return { status: shards.status, redis: 'up', database: 'up', ...(shards.queue_shards ? { queue_shards: shards.queue_shards } : {}) };
   }
 }
 

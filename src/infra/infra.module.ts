@@ -16,8 +16,9 @@ export class InfraModule {
       imports: [
         ConfigModule.forRoot(runtime.config),
         loggerModule(runtime.config),
-        RedisModule.forRoot(runtime.redis.url),
-        DatabaseModule.forRoot(runtime.pool),
+        RedisModule.forRoot(runtime.redis.endpoint),
+        // Only the process that started the embedded database maintains it (not one sharing another's, nor a server).
+        DatabaseModule.forRoot(runtime.pool, runtime.database.source === 'embedded' ? runtime.config.database.embeddedMaintenanceMs : 0),
         QueueModule,
         StorageModule,
       ],

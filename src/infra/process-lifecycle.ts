@@ -3,7 +3,6 @@ import { maskCredentials } from '../common/text/mask-credentials.js';
 import { ConfigError } from './config/config-error.js';
 import { MaskedConsoleLogger } from './masked-console-logger.js';
 import { MissingPgvectorError } from './database/migrations.js';
-import { WorkerRunner } from './queue/worker-runner.service.js';
 import { type Runtime } from './runtime.js';
 import { flushTraces } from './telemetry/tracing-state.js';
 
@@ -32,6 +31,8 @@ export function closeOnSignals(app: INestApplicationContext, runtime: Runtime): 
     try {
       // Workers first, while every module their jobs use is still open: Nest destroys modules (the extraction
       // thread pool among them) before its shutdown hooks run.
+      // Imported here, not at the top: an entry point's first lines (the runtime's start) need not wait for BullMQ.
+      const { WorkerRunner } = await import('./queue/worker-runner.service.js');
       await app.get(WorkerRunner).drain();
       await app.close();
       await runtime.stopEmbedded();

@@ -19,9 +19,8 @@ export interface Runtime {
 }
 
 export async function startRuntime(config: AppConfig): Promise<Runtime> {
-  const redis = await resolveRedis(config);
-  await waitForRedis(redis.url);
-  const database = await resolveDatabase(config);
+  // At once: an embedded database's start (seconds; initdb on a first start) need not wait for Redis.
+  const [redis, database] = await Promise.all([resolveAndWaitForRedis(config), resolveDatabase(config)]);
   const pool = createDatabasePool(database.url, config.database);
   await runMigrations(pool);
   return {
@@ -34,4 +33,10 @@ export async function startRuntime(config: AppConfig): Promise<Runtime> {
       await redis.stop();
     },
   };
+}
+
+async function resolveAndWaitForRedis(config: AppConfig): Promise<RedisTarget> {
+  const redis = await resolveRedis(config);
+  await waitForRedis(redis.endpoint);
+  return redis;
 }

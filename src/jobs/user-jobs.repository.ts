@@ -21,12 +21,12 @@ const INDEX_RETENTION_MS = 8 * 24 * 3600_000;
 export class UserJobsRepository {
   constructor(private readonly redis: Redis) {}
 
+  // Two commands, not one MULTI: the user's index and everyone's live in different cluster slots.
   async record(ref: UserJobRef, atMs: number): Promise<void> {
-    await this.redis
-      .multi()
-      .zadd(RedisKeys.userJobs(ref.userId), atMs, `${ref.queue}/${ref.jobId}`)
-      .zadd(RedisKeys.allUserJobs(), atMs, `${ref.userId}/${ref.queue}/${ref.jobId}`)
-      .exec();
+    await Promise.all([
+      this.redis.zadd(RedisKeys.userJobs(ref.userId), atMs, `${ref.queue}/${ref.jobId}`),
+      this.redis.zadd(RedisKeys.allUserJobs(), atMs, `${ref.userId}/${ref.queue}/${ref.jobId}`),
+    ]);
   }
 
   /** The user's jobs (or every user's), newest first. */
@@ -38,11 +38,10 @@ export class UserJobsRepository {
   }
 
   async forget(ref: UserJobRef): Promise<void> {
-    await this.redis
-      .multi()
-      .zrem(RedisKeys.userJobs(ref.userId), `${ref.queue}/${ref.jobId}`)
-      .zrem(RedisKeys.allUserJobs(), `${ref.userId}/${ref.queue}/${ref.jobId}`)
-      .exec();
+    await Promise.all([
+      this.redis.zrem(RedisKeys.userJobs(ref.userId), `${ref.queue}/${ref.jobId}`),
+      this.redis.zrem(RedisKeys.allUserJobs(), `${ref.userId}/${ref.queue}/${ref.jobId}`),
+    ]);
   }
 }
 

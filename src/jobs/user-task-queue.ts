@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import type { JobDefinition } from '../infra/queue/job-definition.js';
 import type { TaskOptions } from '../infra/queue/task-options.js';
-import { type EnqueuedTask, TaskQueueService } from '../infra/queue/task-queue.service.js';
+import type { EnqueuedFlowJob, FlowStep } from '../infra/queue/task-flows.js';
+import { type AppJobOptions, type EnqueuedTask, TaskQueueService } from '../infra/queue/task-queue.service.js';
 import type { QuotaLimits } from '../quota/quota-limits.js';
 import { QuotaService } from '../quota/quota.service.js';
 import { UserJobsRepository } from './user-jobs.repository.js';
@@ -77,7 +78,48 @@ export class UserTaskQueue {
     return task;
   }
 
+  /**
+   * A user's chain of jobs (each step waits on the one before, see TaskFlows), counted as one active job and listed
+   * as one: the step at `counted`, the job the caller answers with (it must carry a job id). Every step is owned and
+   * weighted. Returns the jobs in the order they run.
+   */
+  async enqueueChain(
+    steps: readonly FlowStep[],
+    owner: JobOwner,
+    counted: number,
+    onAdmitted?: () => Promise<void>,
+  ): Promise<EnqueuedFlowJob[]> {
+    const step = steps[counted];
+    const countedId = step?.options?.jobId;
+    if (!step || !countedId) throw new Error('enqueueChain: the counted step needs a job id');
+    const limits = owner.limits ?? (await this.quota.limitsFor(owner.user));
+    this.quota.assertPriorityAllowed(limits, owner.priority);
+    await this.quota.admitJob(owner.user.id, limits, step.definition.queue, countedId);
+    const ownerOptions: TaskOptions = { userId: owner.user.id, weight: limits.weight, priority: owner.priority ?? 'normal' };
+    let jobs: EnqueuedFlowJob[];
+    try {
+      await onAdmitted?.();
+      jobs = await this.tasks.flows.chain(steps.map((each) => ({ ...each, options: { ...each.options, ...ownerOptions } })));
+    } catch (error) {
+      await this.quota.releaseJob(owner.user.id, step.definition.queue, countedId);
+      throw error;
+    }
+    await this.quota.confirmJob(owner.user.id, step.definition.queue, countedId);
+    await this.index.record({ userId: owner.user.id, queue: step.definition.queue, jobId: countedId }, Date.now());
+    return jobs;
+  }
+
+  /**
+   * Lists the job among the owner's: one just created, or the owner's live job returned instead (e.g. a graph
+   * regeneration asked while the upload's own graph job still waits: the user gets that job's id and can follow it).
+   */
   private async indexIfCreated(owner: JobOwner, definition: JobDefinition, task: EnqueuedTask): Promise<void> {
-    if (task.created) await this.index.record({ userId: owner.user.id, queue: definition.queue, jobId: task.job_id }, Date.now());
+    if (!task.created && !(await this.isOwnersJob(owner, definition, task.job_id))) return;
+    await this.index.record({ userId: owner.user.id, queue: definition.queue, jobId: task.job_id }, Date.now());
+  }
+
+  private async isOwnersJob(owner: JobOwner, definition: JobDefinition, jobId: string): Promise<boolean> {
+    const job = await this.tasks.getJob(definition.queue, jobId);
+    return (job?.opts as AppJobOptions | undefined)?.userId === owner.user.id;
   }
 }

@@ -14,6 +14,7 @@ export const consolidateMemoryJob = defineJob<ConsolidateMemoryData, 'consolidat
   QueueName.MemoryConsolidation,
   'consolidate-memory',
   { jobTimeoutMs: 2 * 60_000, retry: { max: 3, intervalMs: 5_000 }, resultTtlSeconds: 3600 },
+  (data) => data.user_id,
 );
 
 export const MEMORY_JOB_NAMES: readonly MemoryJob['name'][] = ['consolidate-memory'];

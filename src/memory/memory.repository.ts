@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Inject, Injectable } from '@nestjs/common';
+import { type RedisClient } from '../infra/redis/redis-client.js';
+import { REDIS_CLIENT } from '../infra/redis/redis-connector.js';
 import { RedisKeys } from '../infra/redis/redis-keys.js';
+import { nodeHoldingKey } from '../infra/redis/redis-scan.js';
 import { InvalidMemoryCursorError } from './memory.errors.js';
 import { MemoryAddress, MemoryKeyPage, MemoryWrite, StoredMemory } from './memory.types.js';
 
@@ -13,13 +15,14 @@ const PENDING_GRACE_SECONDS = 3600;
 const DELETE_IF_EQUAL = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
 /**
- * Short-term memory in Redis: one hash per memory (`aam:memory:{user}:{agent}:{key}`) holding the JSON value and
+ * Short-term memory in Redis: one hash per memory (`aam:memory:{user}:{agent}:{key}`, the user id a hash tag, so a
+ * user's memories share a cluster slot and node) holding the JSON value and
  * its flags, with the TTL on the key itself. A persisted write also leaves its value in a pending snapshot that the
  * consolidation job reads, so a memory whose TTL ends before the job runs still reaches long-term recall.
  */
 @Injectable()
 export class MemoryRepository {
-  constructor(private readonly redis: Redis) {}
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient) {}
 
   /** Writes the value and restarts the TTL; created_at survives overwrites of a live key. */
   async write(address: MemoryAddress, write: MemoryWrite): Promise<StoredMemory> {
@@ -87,8 +90,10 @@ export class MemoryRepository {
     let [scanCursor, skip] = parseCursor(cursor);
     const found: string[] = [];
     const seen = new Set<string>();
+    // On a cluster the agent's keys all live on the node of the user's slot: the SCAN cursor is that node's.
+    const node = await nodeHoldingKey(this.redis, RedisKeys.agentMemory(userId, agentId, ''));
     for (let scans = 1; ; scans++) {
-      const [next, batch] = await this.redis.scan(scanCursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT);
+      const [next, batch] = await node.scan(scanCursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT);
       const fresh = batch.slice(skip).filter((k) => !seen.has(k));
       const room = limit - found.length;
       if (fresh.length > room) {

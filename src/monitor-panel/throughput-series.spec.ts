@@ -1,5 +1,5 @@
 import { type Metrics } from 'bullmq';
-import { bucketSums, perMinuteSeries } from './throughput-series.js';
+import { bucketSums, perMinuteSeries, sumSeries } from './throughput-series.js';
 
 const MINUTE = 60_000;
 const now = 1_000 * MINUTE + 30_000; // half-way through minute 1000
@@ -28,5 +28,13 @@ describe('bucketSums', () => {
   it('sums groups so the newest bucket ends with the newest minute', () => {
     expect(bucketSums([1, 2, 3, 4, 5], 2)).toEqual([1, 5, 9]);
     expect(bucketSums([1, 2, 3], 1)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('sumSeries', () => {
+  it("adds a queue's series of every shard minute by minute", () => {
+    expect(sumSeries([[1, 0, 2], [0, 3, 4]])).toEqual([1, 3, 6]);
+    expect(sumSeries([[5, 6]])).toEqual([5, 6]);
+    expect(sumSeries([])).toEqual([]);
   });
 });

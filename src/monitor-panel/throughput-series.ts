@@ -31,3 +31,9 @@ export function bucketSums(series: readonly number[], size: number): number[] {
   series.forEach((value, i) => (buckets[Math.floor((i + offset) / size)] += value));
   return buckets;
 }
+
+/** Element-wise sums of series of one length (a queue's series on each queue shard); empty for none. */
+export function sumSeries(series: readonly (readonly number[])[]): number[] {
+  if (series.length === 0) return [];
+  return series[0].map((_, i) => series.reduce((sum, s) => sum + (s[i] ?? 0), 0));
+}

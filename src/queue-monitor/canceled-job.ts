@@ -11,4 +11,9 @@ export interface CanceledJobRecord {
   previous_status: string;
   /** Absent in records written before priorities existed. */
   priority?: TaskPriority;
+  /** The queue shard that held the job (QUEUE_SHARDS); absent in records written before shards: shard "0". */
+  shard?: string;
 }
+
+/** The shard a canceled record counts under. */
+export const canceledShardOf = (record: CanceledJobRecord): string => record.shard ?? '0';

@@ -17,12 +17,12 @@ function service(counts: { finished: number; failed: number }, slotFree: boolean
     recordAlert: async (alert: unknown) => void recorded.push(alert),
   } as unknown as QueueMonitorRepository;
   const webhook = { post: async (_url: string, payload: object) => (posted.push(payload), true) } as unknown as AlertWebhookClient;
-  const queues = { get: () => ({}) } as unknown as MonitoredQueues;
+  const queues = { exact: () => [] } as unknown as MonitoredQueues;
   const alerts = new FailureAlertService(config, {} as QueueEventsHub, queues, metrics, repository, webhook);
   return { alerts, posted, recorded };
 }
 
-const failure = { queue: QueueName.FileProcessing, jobId: '9', outcome: 'failed' as const, failedReason: 'boom' };
+const failure = { queue: QueueName.FileProcessing, shard: '0', jobId: '9', outcome: 'failed' as const, failedReason: 'boom' };
 
 describe('FailureAlertService', () => {
   it('alerts on the failure rate when it passes the threshold over at least five jobs', async () => {

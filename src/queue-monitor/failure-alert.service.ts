@@ -61,7 +61,9 @@ export class FailureAlertService implements OnModuleInit {
 
   private async evaluate(event: JobEndedEvent, now: number): Promise<QueueAlert> {
     const threshold = this.config.monitor.alertFailureRate;
-    const { finished, failed } = await this.metrics.counts(this.queues.get(event.queue), ALERT_WINDOW_MINUTES, now);
+    // The queue's rate on every shard: a failure on one shard is measured against the queue's whole traffic.
+    const queues = this.queues.exact(event.queue).map((pool) => pool.bull);
+    const { finished, failed } = await this.metrics.counts(queues, ALERT_WINDOW_MINUTES, now);
     const rate = failureRate(finished, failed);
     const rateExceeded = finished + failed >= ALERT_MIN_JOBS && rate !== null && rate > threshold;
     return {

@@ -1,6 +1,7 @@
 import { type Job } from 'bullmq';
 import { toBullPriority } from '../infra/queue/task-priority.js';
 import { canceledSummary, toJobDetail, toJobSummary } from './job-view.js';
+import { HELD_DELAY_MS } from './migrations/job-mover.js';
 
 function job(fields: Partial<Job>): Job {
   return {
@@ -51,6 +52,11 @@ describe('job views (the original RQ fields)', () => {
       worker_name: 'host.1.ab',
       logs: ['log'],
     });
+  });
+
+  it("shows a migration's held copy (not armed yet) as deferred, with no enqueue time a year out", () => {
+    expect(toJobSummary(job({ delay: HELD_DELAY_MS }), 'scheduled')).toMatchObject({ status: 'deferred', enqueued_at: null });
+    expect(toJobSummary(job({ delay: HELD_DELAY_MS - 1 }), 'scheduled')).toMatchObject({ status: 'scheduled' });
   });
 
   it('enqueues a delayed job when its delay ends, and leaves times of a job not started empty', () => {

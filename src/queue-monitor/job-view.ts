@@ -4,6 +4,7 @@ import { DEPENDENCY_FAILED, isDependencyFailure } from '../infra/queue/task-flow
 import { type TaskPriority, toTaskPriority } from '../infra/queue/task-priority.js';
 import { type CanceledJobRecord } from './canceled-job.js';
 import { type JobDependencies } from './job-dependencies.js';
+import { HELD_DELAY_MS } from './migrations/job-mover.js';
 
 /** A job in a list, the original RQ fields. */
 export interface JobSummary {
@@ -18,6 +19,10 @@ export interface JobSummary {
   ended_at: string | null;
   result: unknown;
   exc_info: string | null;
+  /** The worker pool whose queue holds it (ROUTES_FILE); set by the monitor's lists. */
+  pool?: string;
+  /** The queue shard holding it (with QUEUE_SHARDS). */
+  shard?: string;
 }
 
 /** One job with everything an operator needs to understand it. */
@@ -36,11 +41,15 @@ export interface JobDetail extends JobSummary {
   canceled_at?: string;
   /** Its place in a flow: the job waiting on it, the jobs it depends on, what it still waits on. */
   dependencies?: JobDependencies;
+  /** Why a queued or scheduled job waits: `pool has no worker` when no live worker serves its pool, else null. */
+  waiting_reason?: string | null;
 }
 
 export function toJobSummary(job: Job, bullStatus: ApiJobStatus | 'unknown'): JobSummary {
   // BullMQ fails a job whose dependency failed without running it: to the API it was canceled.
-  const status = bullStatus === 'failed' && isDependencyFailure(job.failedReason) ? 'canceled' : bullStatus;
+  // A migration's copy on its target before the move arms it (JobMover) waits on the move, not a year.
+  const held = bullStatus === 'scheduled' && job.delay === HELD_DELAY_MS;
+  const status = bullStatus === 'failed' && isDependencyFailure(job.failedReason) ? 'canceled' : held ? 'deferred' : bullStatus;
   const failed = status === 'failed' || (!!job.failedReason && status !== 'finished');
   return {
     job_id: String(job.id),
@@ -49,7 +58,7 @@ export function toJobSummary(job: Job, bullStatus: ApiJobStatus | 'unknown'): Jo
     priority: toTaskPriority(job.priority),
     data: job.data,
     created_at: iso(job.timestamp),
-    enqueued_at: iso(enqueuedAt(job)),
+    enqueued_at: held ? null : iso(enqueuedAt(job)),
     started_at: iso(job.processedOn),
     ended_at: iso(job.finishedOn),
     result: job.returnvalue ?? null,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { ApiJobStatus, toApiStatus } from '../infra/queue/job-status.js';
-import { removeDeferredJob } from '../infra/queue/task-flows.js';
+import { type QueueShard } from '../infra/queue/shards/queue-shard.js';
 import { toTaskPriority } from '../infra/queue/task-priority.js';
 import { enqueuedAt } from './job-view.js';
 import { AbortResult, CleanResult, JobActionResult, QueuePauseResult, RequeueFailedResult } from './job-actions.js';
@@ -29,7 +29,16 @@ export class QueueActionsService {
 
   /** Requeues the failed jobs of a queue, the oldest failures first when `count` limits them. */
   async requeueFailed(queueName: string, count?: number): Promise<RequeueFailedResult> {
-    const queue = this.queues.get(queueName);
+    // Every pool and shard of the queue (QUEUE_SHARDS: `count` applies to each shard's oldest failures).
+    const requeued = (await Promise.all(this.queues.resolve(queueName).map((pool) => this.requeueFailedIn(pool.bull, count)))).reduce(
+      (sum, n) => sum + n,
+      0,
+    );
+    this.logger.log({ action: 'requeue_failed', queue: queueName, requeued });
+    return { queue_name: this.queues.get(queueName).name, requeued };
+  }
+
+  private async requeueFailedIn(queue: Queue, count?: number): Promise<number> {
     let requeued = 0;
     if (count === undefined) {
       requeued = await queue.getFailedCount();
@@ -44,15 +53,14 @@ export class QueueActionsService {
         if (retried) requeued += 1;
       }
     }
-    this.logger.log({ action: 'requeue_failed', queue: queue.name, requeued });
-    return { queue_name: queue.name, requeued };
+    return requeued;
   }
 
   /** Removes a job that has not started and records it as canceled. */
   async cancel(queueName: string, jobId: string): Promise<JobActionResult> {
-    const { queue, job, status } = await this.load(queueName, jobId, 'cancel', CANCELABLE);
+    const { queue, job, status, shard } = await this.load(queueName, jobId, 'cancel', CANCELABLE);
     try {
-      await (status === 'deferred' ? removeDeferredJob(job) : job.remove());
+      await shard.remover.remove(job);
     } catch {
       // It started (its lock blocks removal) between our check and the removal.
       const now = toApiStatus(await job.getState());
@@ -67,6 +75,7 @@ export class QueueActionsService {
       canceled_at: new Date().toISOString(),
       previous_status: status,
       priority: toTaskPriority(job.priority),
+      shard: shard.name,
     });
     this.logger.log({ action: 'cancel', queue: queue.name, job_id: jobId, previous_status: status });
     return { job_id: jobId, queue_name: queue.name, previous_status: status, status: 'canceled' };
@@ -86,18 +95,19 @@ export class QueueActionsService {
     return this.changed(queue, jobId, status, 'promote');
   }
 
+  /** Pauses the queue: a logical name pauses every worker pool of it, `<queue>@<pool>` that pool. */
   async pause(queueName: string): Promise<QueuePauseResult> {
-    const queue = this.queues.get(queueName);
-    await queue.pause();
-    this.logger.log({ action: 'pause', queue: queue.name });
-    return { queue_name: queue.name, paused: await queue.isPaused() };
+    const pools = this.queues.resolve(queueName).map((pool) => pool.bull);
+    await Promise.all(pools.map((queue) => queue.pause()));
+    this.logger.log({ action: 'pause', queue: queueName });
+    return { queue_name: queueName, paused: (await Promise.all(pools.map((queue) => queue.isPaused()))).every(Boolean) };
   }
 
   async resume(queueName: string): Promise<QueuePauseResult> {
-    const queue = this.queues.get(queueName);
-    await queue.resume();
-    this.logger.log({ action: 'resume', queue: queue.name });
-    return { queue_name: queue.name, paused: await queue.isPaused() };
+    const pools = this.queues.resolve(queueName).map((pool) => pool.bull);
+    await Promise.all(pools.map((queue) => queue.resume()));
+    this.logger.log({ action: 'resume', queue: queueName });
+    return { queue_name: queueName, paused: (await Promise.all(pools.map((queue) => queue.isPaused()))).some(Boolean) };
   }
 
   /** Removes finished or failed jobs that ended more than `olderThanSeconds` ago (all of them, or `limit`). */
@@ -107,10 +117,12 @@ export class QueueActionsService {
     olderThanSeconds: number,
     limit = 0,
   ): Promise<CleanResult> {
+    const state = status === 'finished' ? 'completed' : 'failed';
+    const queues = this.queues.resolve(queueName).map((pool) => pool.bull);
+    const removed = (await Promise.all(queues.map((queue) => queue.clean(olderThanSeconds * 1000, limit, state)))).flat().length;
     const queue = this.queues.get(queueName);
-    const removed = await queue.clean(olderThanSeconds * 1000, limit, status === 'finished' ? 'completed' : 'failed');
-    this.logger.log({ action: 'clean', queue: queue.name, status, older_than_seconds: olderThanSeconds, removed: removed.length });
-    return { queue_name: queue.name, status, older_than_seconds: olderThanSeconds, removed: removed.length };
+    this.logger.log({ action: 'clean', queue: queue.name, status, older_than_seconds: olderThanSeconds, removed });
+    return { queue_name: queue.name, status, older_than_seconds: olderThanSeconds, removed };
   }
 
   /** The job, when its status allows the action (404 when it is unknown, 409 when the status does not fit). */
@@ -119,18 +131,20 @@ export class QueueActionsService {
     jobId: string,
     action: string,
     allowed: readonly ApiJobStatus[],
-  ): Promise<{ queue: Queue; job: Job; status: ApiJobStatus }> {
-    const queue = this.queues.get(queueName);
-    const job = (await queue.getJob(jobId)) as Job | undefined;
-    if (!job) {
-      if (await this.repository.findCanceled(queue.name, jobId)) {
-        throw new JobStatusConflictError(jobId, 'canceled', action, allowed);
+  ): Promise<{ queue: Queue; job: Job; status: ApiJobStatus; shard: QueueShard }> {
+    // A logical queue name finds the job in whichever of its worker pools holds it.
+    const found = await this.queues.findJob(queueName, jobId);
+    if (!found) {
+      for (const pool of this.queues.resolve(queueName)) {
+        if (await this.repository.findCanceled(pool.bull.name, jobId)) throw new JobStatusConflictError(jobId, 'canceled', action, allowed);
       }
-      throw new JobNotFoundError(jobId, queue.name);
+      throw new JobNotFoundError(jobId, queueName);
     }
+    const { job } = found;
+    const queue = found.pool.bull;
     const status = toApiStatus(await job.getState());
     if (status === 'unknown' || !allowed.includes(status)) throw new JobStatusConflictError(jobId, status, action, allowed);
-    return { queue, job, status };
+    return { queue, job, status, shard: this.queues.shardOf(found.pool) };
   }
 
   private async changed(queue: Queue, jobId: string, previous: string, action: string): Promise<JobActionResult> {

@@ -1,8 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
+import type { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import type { ExpressAdapter } from '@bull-board/express';
 import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import { Redis } from 'ioredis';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -18,11 +17,13 @@ type BoardErrorResponse = ReturnType<Parameters<ExpressAdapter['setErrorHandler'
 /**
  * Bull Board at /admin/queues, outside the /api/v1 prefix, for admins only: it shows every user's jobs (payloads,
  * results, failures). Any other signed-in user gets 403 (pages, assets and its JSON API alike); no credentials → 401
- * with a Basic challenge, so a browser asks for an admin's email and password.
+ * with a Basic challenge, so a browser asks for an admin's email and password. Bull Board itself (about 45 MiB) loads
+ * at the first admin request, not at start.
  */
 @Injectable()
 export class QueueDashboard implements OnModuleInit {
   private readonly logger = new Logger('QueueDashboard');
+  private board?: Promise<RequestHandler>;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -34,17 +35,30 @@ export class QueueDashboard implements OnModuleInit {
   onModuleInit(): void {
     const httpAdapter = this.adapterHost.httpAdapter;
     if (!httpAdapter) return; // an application context without HTTP
-    const board = this.board();
     const app = httpAdapter.getInstance<Express>();
     app.use(DASHBOARD_PATH, (req: Request, res: Response, next: NextFunction) => {
-      this.route(req, res, next, board).catch((error: unknown) => this.fail(res, error));
+      this.route(req, res, next).catch((error: unknown) => this.fail(res, error));
     });
   }
 
-  private board(): RequestHandler {
+  /** Bull Board's router, made once; a failed load is not kept (the next request tries again). */
+  private loadBoard(): Promise<RequestHandler> {
+    this.board ??= this.createBoard().catch((error: unknown) => {
+      this.board = undefined;
+      throw error;
+    });
+    return this.board;
+  }
+
+  private async createBoard(): Promise<RequestHandler> {
+    const [{ createBullBoard }, { ExpressAdapter }, queues] = await Promise.all([
+      import('@bull-board/api'),
+      import('@bull-board/express'),
+      this.adapters(),
+    ]);
     const serverAdapter = new ExpressAdapter().setBasePath(DASHBOARD_PATH);
     createBullBoard({
-      queues: this.tasks.allQueues().map((queue) => new BullMQAdapter(queue)),
+      queues,
       serverAdapter,
       options: { uiConfig: { boardTitle: 'Queues' } },
     });
@@ -56,7 +70,18 @@ export class QueueDashboard implements OnModuleInit {
     return serverAdapter.getRouter() as RequestHandler;
   }
 
-  private async route(req: Request, res: Response, next: NextFunction, board: RequestHandler) {
+  /** Every queue's pools on every shard; with QUEUE_SHARDS each named after its shard (`<queue> [shard 1]`). */
+  private async adapters(): Promise<BullMQAdapter[]> {
+    const { shards } = this.tasks;
+    if (!shards.sharded) {
+      const { BullMQAdapter } = await import('@bull-board/api/bullMQAdapter');
+      return this.tasks.allQueues().map((queue) => new BullMQAdapter(queue));
+    }
+    const { ShardQueueAdapter } = await import('./shard-queue-adapter.js');
+    return shards.all.flatMap((shard) => this.tasks.allQueues(shard).map((queue) => new ShardQueueAdapter(queue, shard.name)));
+  }
+
+  private async route(req: Request, res: Response, next: NextFunction) {
     assertRedisAvailable(this.redis);
     const caller = await this.authenticator.authenticate(req.headers.authorization, req.ip ?? '');
     if (!caller) {
@@ -64,7 +89,10 @@ export class QueueDashboard implements OnModuleInit {
       res.status(401).json(errorBody('UNAUTHENTICATED', 'Sign in with an admin account (HTTP Basic) or a bearer token'));
       return;
     }
-    if (caller.role === 'admin') return board(req, res, next);
+    if (caller.role === 'admin') {
+      const board = await this.loadBoard();
+      return board(req, res, next);
+    }
     this.logger.warn({ dashboard: 'refused', email: caller.email, method: req.method, path: req.originalUrl });
     res.status(403).json(errorBody('FORBIDDEN', 'The queue dashboard is for admins only'));
   }

@@ -20,11 +20,12 @@ export class QueueMetricsController {
   @ApiOperation({
     summary:
       'Per queue over the window: finished and failed per minute, failure rate (BullMQ per-minute metrics), processing ' +
-      'time p50/p95/max and wait time p50/p95 (timestamps of the latest ended jobs)',
+      'time p50/p95/max and wait time p50/p95 (timestamps of the latest ended jobs); every worker pool and queue shard ' +
+      '(counts summed, timing samples merged), or the one shard `?shard=` names',
   })
   @ApiEnvelope(MetricsDto)
   @ApiBadInput()
   window(@Query() query: MetricsQuery): Promise<{ window_minutes: number; queues: Record<string, QueueWindowMetrics> }> {
-    return this.metrics.window(query.window);
+    return this.metrics.window(query.window, { shard: query.shard });
   }
 }

@@ -3,6 +3,8 @@ import { AuthModule } from '../auth/auth.module.js';
 import { AlertWebhookClient } from './alert-webhook.client.js';
 import { DashboardAuthenticator } from './dashboard-authenticator.js';
 import { FailureAlertService } from './failure-alert.service.js';
+import { MigrationsController } from './migrations/migrations.controller.js';
+import { MigrationService } from './migrations/migration.service.js';
 import { MonitoredQueues } from './monitored-queues.js';
 import { PrometheusController } from './prometheus.controller.js';
 import { PrometheusMetricsService } from './prometheus-metrics.service.js';
@@ -21,9 +23,10 @@ import { WorkerStatusService } from './worker-status.service.js';
 /** The queue monitor: /rq routes, /metrics, alerts, the dashboard. No processor; uses TaskQueueService and the registry. */
 @Module({
   imports: [AuthModule],
-  controllers: [QueueMonitorController, QueueActionsController, QueueMetricsController, PrometheusController],
+  controllers: [QueueMonitorController, QueueActionsController, MigrationsController, QueueMetricsController, PrometheusController],
   providers: [
     MonitoredQueues,
+    MigrationService,
     QueueMonitorRepository,
     QueueStatsService,
     QueueJobsService,
@@ -37,6 +40,6 @@ import { WorkerStatusService } from './worker-status.service.js';
     DashboardAuthenticator,
     QueueDashboard,
   ],
-  exports: [QueueStatsService, WorkerStatusService, QueueJobsService, QueueActionsService, FailureAlertService],
+  exports: [MonitoredQueues, QueueStatsService, WorkerStatusService, QueueJobsService, QueueActionsService, FailureAlertService],
 })
 export class QueueMonitorModule {}

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../infra/config/app-config.js';
 import { AbortMessage } from '../infra/queue/worker-runner.service.js';
+import { type RedisClient } from '../infra/redis/redis-client.js';
+import { REDIS_CLIENT } from '../infra/redis/redis-connector.js';
 import { RedisKeys } from '../infra/redis/redis-keys.js';
-import { CanceledJobRecord } from './canceled-job.js';
+import { allKeys } from '../infra/redis/redis-scan.js';
+import { CanceledJobRecord, canceledShardOf } from './canceled-job.js';
 import { type QueueAlert } from './queue-alert.js';
 
 /** Canceled records kept per queue (oldest dropped first). */
@@ -16,26 +18,16 @@ const ALERT_HISTORY_TTL_MS = 7 * 24 * 3600_000;
 @Injectable()
 export class QueueMonitorRepository {
   constructor(
-    private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     private readonly config: AppConfig,
   ) {}
 
-  /** Every `rq:worker:*` hash (SCAN, never KEYS). */
+  /** Every `rq:worker:*` hash (SCAN, never KEYS; every master of a cluster). */
   async workerHashes(): Promise<Record<string, string>[]> {
-    const keys: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, batch] = await this.redis.scan(cursor, 'MATCH', RedisKeys.workerPattern(), 'COUNT', 500);
-      cursor = next;
-      keys.push(...batch);
-    } while (cursor !== '0');
-    if (keys.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    for (const key of keys) pipeline.hgetall(key);
-    const results = (await pipeline.exec()) ?? [];
-    return results
-      .map(([, value]) => value as Record<string, string> | null)
-      .filter((hash): hash is Record<string, string> => !!hash && !!hash.name);
+    const keys = await allKeys(this.redis, RedisKeys.workerPattern());
+    // One HGETALL per key, sent together (a pipeline would need every key on one cluster node).
+    const hashes = await Promise.all(keys.map((key) => this.redis.hgetall(key)));
+    return hashes.filter((hash) => !!hash.name);
   }
 
   async deleteWorker(name: string): Promise<void> {
@@ -51,17 +43,23 @@ export class QueueMonitorRepository {
       .exec();
   }
 
-  async canceled(queue: string, limit: number): Promise<CanceledJobRecord[]> {
-    const members = await this.redis.zrevrange(this.canceledKey(queue), 0, limit - 1);
-    return members.map((member) => JSON.parse(member) as CanceledJobRecord);
+  /**
+   * Newest first. The records of a queue are kept together on the main Redis whatever shard held the job: with
+   * `shard`, only that shard's (a record without one is shard "0"), so each record is counted once, under its shard.
+   */
+  async canceled(queue: string, limit: number, shard?: string): Promise<CanceledJobRecord[]> {
+    const members = await this.redis.zrevrange(this.canceledKey(queue), 0, shard === undefined ? limit - 1 : -1);
+    const records = members.map((member) => JSON.parse(member) as CanceledJobRecord);
+    return shard === undefined ? records : records.filter((record) => canceledShardOf(record) === shard).slice(0, limit);
   }
 
-  async canceledCount(queue: string): Promise<number> {
-    return this.redis.zcard(this.canceledKey(queue));
+  async canceledCount(queue: string, shard?: string): Promise<number> {
+    if (shard === undefined) return this.redis.zcard(this.canceledKey(queue));
+    return (await this.canceled(queue, MAX_CANCELED_RECORDS, shard)).length;
   }
 
-  async findCanceled(queue: string, jobId: string): Promise<CanceledJobRecord | undefined> {
-    const records = await this.canceled(queue, MAX_CANCELED_RECORDS);
+  async findCanceled(queue: string, jobId: string, shard?: string): Promise<CanceledJobRecord | undefined> {
+    const records = await this.canceled(queue, MAX_CANCELED_RECORDS, shard);
     return records.find((record) => record.job_id === jobId);
   }
 

@@ -1,8 +1,11 @@
 import 'reflect-metadata';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { maskCredentials } from '../common/text/mask-credentials.js';
 import { type AppConfig, loadConfig } from '../infra/config/app-config.js';
 import { TaskQueueService } from '../infra/queue/task-queue.service.js';
+import { createRedisClient } from '../infra/redis/redis-client.js';
+import { describeEndpoint, type RedisEndpoint } from '../infra/redis/redis-endpoint.js';
+import { configuredEndpoint } from '../infra/redis/redis-resolver.js';
 import { MonitoredQueues } from './monitored-queues.js';
 import { QueueMonitorRepository } from './queue-monitor.repository.js';
 import { QueueStatsService } from './queue-stats.service.js';
@@ -21,37 +24,38 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const url = redisUrlOf(config);
-  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on('error', () => undefined);
+  const endpoint = redisEndpointOf(config);
+  const client = createRedisClient(endpoint, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
   try {
-    await redis.connect();
-    await redis.ping();
+    await client.connect();
+    await client.ping();
   } catch (error) {
-    process.stderr.write(maskCredentials(`Redis at ${url} does not answer (${error instanceof Error ? error.message : String(error)})\n`));
-    redis.disconnect();
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(maskCredentials(`Redis at ${describeEndpoint(endpoint)} does not answer (${reason})\n`));
+    client.disconnect();
     return 1;
   }
-  const tasks = new TaskQueueService(config, url);
+  // The monitor's services take the shared client under the `Redis` token: a Cluster under REDIS_CLUSTER_NODES.
+  const redis = client as Redis;
+  const tasks = new TaskQueueService(config, endpoint);
   try {
-    const repository = new QueueMonitorRepository(redis, config);
-    const stats = new QueueStatsService(new MonitoredQueues(tasks, redis), repository);
-    const [{ queues }, { workers }] = await Promise.all([stats.allStats(), new WorkerStatusService(repository, config).workers()]);
+    const repository = new QueueMonitorRepository(client, config);
+    const workerStatus = new WorkerStatusService(repository, config);
+    const stats = new QueueStatsService(new MonitoredQueues(tasks, redis, config), repository, workerStatus);
+    const [{ queues }, { workers }] = await Promise.all([stats.allStats(), workerStatus.workers()]);
     const report: RqStatusReport = { queues: stats.queueNames().queues, stats: queues, workers };
     process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatRqStatus(report));
     return 0;
   } finally {
     await tasks.onApplicationShutdown();
-    await redis.quit().catch(() => redis.disconnect());
+    await client.quit().catch(() => client.disconnect());
   }
 }
 
-/** The configured Redis (REDIS_URL, else REDIS_HOST/PORT), else the local default; never starts an embedded one. */
-function redisUrlOf(config: AppConfig): string {
-  const { url, host, port, db, password } = config.redis;
-  if (url) return url;
-  const auth = password ? `:${encodeURIComponent(password)}@` : '';
-  return `redis://${auth}${host ?? '127.0.0.1'}:${port}/${db}`;
+/** The configured Redis (REDIS_CLUSTER_NODES, REDIS_URL, REDIS_HOST/PORT), else the local default; never an embedded one. */
+function redisEndpointOf(config: AppConfig): RedisEndpoint {
+  return configuredEndpoint(config) ?? { kind: 'url', url: `redis://127.0.0.1:${config.redis.port}/${config.redis.db}` };
 }
 
 main(process.argv.slice(2)).then(

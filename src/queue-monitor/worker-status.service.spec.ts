@@ -65,4 +65,56 @@ describe('WorkerStatusService', () => {
     const { workers } = await new WorkerStatusService(repository, config).workers(NOW);
     expect(workers[0]).toMatchObject({ state: 'idle', current_job_id: null });
   });
+
+  it('shows a remote worker (kind remote): its token name, pool, the queues it asked for and its live leases, never a token', async () => {
+    const lease = (jobId: string, leasedAt: number, expiresAt: number) =>
+      JSON.stringify({ job_id: jobId, queue: 'kg_extraction', leased_at: new Date(leasedAt).toISOString(), lease_expires_at: new Date(expiresAt).toISOString() });
+    const remote = {
+      ...hash('remote.11111111-2222-3333-4444-555555555555', 1000, 'idle', ''),
+      kind: 'remote',
+      queues: '["vectorization","kg_extraction"]',
+      pools: '["gpu"]',
+      heartbeat_interval_ms: '60000',
+      token_id: '11111111-2222-3333-4444-555555555555',
+      token_name: 'office box',
+      user_id: '',
+      'lease:aaaaaaaa-0000-0000-0000-000000000001': lease('file:x:graph', NOW - 5000, NOW + 55_000),
+      'lease:aaaaaaaa-0000-0000-0000-000000000002': lease('file:y:graph', NOW - 2000, NOW + 58_000),
+      // Ran out (the worker lost it): not among its leases.
+      'lease:aaaaaaaa-0000-0000-0000-000000000003': lease('file:z:graph', NOW - 90_000, NOW - 30_000),
+    };
+    const repository = {
+      workerHashes: async () => [hash('local', 100), remote],
+      deleteWorker: async () => undefined,
+    } as unknown as QueueMonitorRepository;
+
+    const { workers } = await new WorkerStatusService(repository, config).workers(NOW);
+
+    expect(workers.map((w) => [w.name, w.kind])).toEqual([
+      ['local', 'local'],
+      ['remote.11111111-2222-3333-4444-555555555555', 'remote'],
+    ]);
+    expect(workers[0].remote).toBeNull();
+    expect(workers[1]).toMatchObject({
+      state: 'busy',
+      queues: ['vectorization', 'kg_extraction'],
+      pools: ['gpu'],
+      current_job_id: 'file:y:graph',
+      remote: { token_id: '11111111-2222-3333-4444-555555555555', token_name: 'office box', user_id: null },
+    });
+    expect(workers[1].remote?.leases.map((l) => l.job_id)).toEqual(['file:x:graph', 'file:y:graph']);
+  });
+
+  it('shows a remote worker without a live lease as idle, and dead after two silent intervals', async () => {
+    const remote = (name: string, silentMs: number) => ({ ...hash(name, silentMs, 'busy', '9'), kind: 'remote', token_id: name, token_name: name });
+    const repository = {
+      workerHashes: async () => [remote('quiet', 500), remote('silent', 2500)],
+      deleteWorker: async () => undefined,
+    } as unknown as QueueMonitorRepository;
+    const { workers } = await new WorkerStatusService(repository, config).workers(NOW);
+    expect(workers.map((w) => [w.name, w.state, w.current_job_id])).toEqual([
+      ['quiet', 'idle', null],
+      ['silent', 'dead', null],
+    ]);
+  });
 });

@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../infra/config/app-config.js';
 import { parseWorkerRecord, WorkerRecord } from '../infra/queue/worker-registry.js';
+import { remoteWorkerOf, type RemoteWorkerInfo } from '../remote-workers/remote-worker-record.js';
 import { QueueMonitorRepository } from './queue-monitor.repository.js';
 
-/** A worker as the monitor shows it: the registry record, dead after two missed heartbeats. */
-export type WorkerView = Omit<WorkerRecord, 'state'> & { state: 'busy' | 'idle' | 'dead' };
+/**
+ * A worker as the monitor shows it: the registry record, dead after two missed heartbeats. `kind`: an in-house
+ * worker process (`local`) or a remote worker (`remote`: a token that claimed or heartbeated lately, with its leases).
+ */
+export type WorkerView = Omit<WorkerRecord, 'state'> & {
+  state: 'busy' | 'idle' | 'dead';
+  kind: 'local' | 'remote';
+  remote: RemoteWorkerInfo | null;
+};
 
 /** Missed heartbeats before a worker shows as dead, and before its record is pruned. */
 const DEAD_AFTER_HEARTBEATS = 2;
@@ -29,9 +37,24 @@ export class WorkerStatusService {
         await this.repository.deleteWorker(record.name);
         continue;
       }
-      workers.push({ ...record, state: silentMs > interval * DEAD_AFTER_HEARTBEATS ? 'dead' : record.state });
+      const view = withLeases(record, remoteWorkerOf(hash, now));
+      workers.push({ ...view, state: silentMs > interval * DEAD_AFTER_HEARTBEATS ? 'dead' : view.state });
     }
     workers.sort((a, b) => a.name.localeCompare(b.name));
     return { workers, count: workers.length };
   }
+}
+
+/** A remote worker is busy while it holds a live lease; its current job is the one it leased last. */
+function withLeases(record: WorkerRecord, remote: RemoteWorkerInfo | null): WorkerView {
+  if (!remote) return { ...record, kind: 'local', remote: null };
+  const latest = remote.leases.at(-1);
+  return {
+    ...record,
+    kind: 'remote',
+    remote,
+    state: latest ? 'busy' : 'idle',
+    current_job_id: latest?.job_id ?? null,
+    current_job_started_at: latest?.leased_at ?? null,
+  };
 }

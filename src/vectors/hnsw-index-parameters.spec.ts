@@ -33,10 +33,10 @@ describe('HNSW index parameters (VECTOR_HNSW_M, VECTOR_HNSW_EF_CONSTRUCTION)', (
     await vectors.dropHnswIndex(12);
   });
 
-  it("uses pgvector's defaults (m 16, ef_construction 64) when none are given", async () => {
+  it('uses the measured defaults (m 32, ef_construction 128) when none are given', async () => {
     await vectors.ensureHnswIndex(13);
-    expect(await indexOptions(13)).toEqual(['m=16', 'ef_construction=64']);
-    expect(loadConfig(testEnv()).vectorIndex).toEqual({ m: 16, efConstruction: 64, efSearch: 400 });
+    expect(await indexOptions(13)).toEqual(['m=32', 'ef_construction=128']);
+    expect(loadConfig(testEnv()).vectorIndex).toEqual({ m: 32, efConstruction: 128, efSearch: 400, exactScanMaxRows: 15_000 });
     await vectors.dropHnswIndex(13);
   });
 

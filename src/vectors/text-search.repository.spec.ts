@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
 import { searchTerms } from '../common/text/search-terms.js';
 import { HashEmbeddingProvider } from './embedding/hash-embedding.provider.js';
-import { TextSearchRepository } from './text-search.repository.js';
+import { TEXT_CANDIDATES_MAX, TextSearchRepository } from './text-search.repository.js';
 import { VectorsRepository } from './vectors.repository.js';
 import { type NewChunkVectorRow } from './vectors.schema.js';
 
@@ -106,5 +106,12 @@ describe('TextSearchRepository (PGlite full-text)', () => {
     // Every term common: chunks holding all of them.
     expect(await find('boilerplate footer', owner, 3)).toHaveLength(3);
     expect(await find('boilerplate unknownword', owner, 3)).toEqual([]);
+  });
+
+  it('reads a bounded candidate set: the GIN scan under a limit of TEXT_CANDIDATES_MAX, ranked after', async () => {
+    const plan = await texts.explainSearch({ terms: ['boilerplate', 'footer'], topK: 3, ownerId: randomUUID() });
+    // Outer limit (top_k) over the ranking sort, then the candidate limit right above the GIN-driven scan.
+    expect(plan).toMatch(/Limit[\s\S]*Sort[\s\S]*Limit[\s\S]*Bitmap Heap Scan on chunk_search_terms[\s\S]*chunk_search_terms_terms_idx/);
+    expect(TEXT_CANDIDATES_MAX).toBeGreaterThanOrEqual(1000);
   });
 });

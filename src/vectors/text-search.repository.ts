@@ -7,6 +7,9 @@ import { visibleGeneration } from './generation-visibility.js';
 import { chunkSearchTerms, chunkVectors } from './vectors.schema.js';
 
 const COMMON_TERM_CHUNKS = 1000;
+// At most this many chunks are read and ranked per text search, whatever the query: the rarest terms select, while
+// their chunk counts add up to this bound, and the candidate scan stops there (see searchStatement).
+export const TEXT_CANDIDATES_MAX = 2000;
 
 export interface TextSearchQuery {
   /** The query's searchTerms(); a chunk matches when it holds any of them. */
@@ -97,10 +100,13 @@ async function useGinIndex(tx: Transaction): Promise<void> {
 }
 
 /**
- * Chunks are selected by the query's selective terms and ranked by all of them. A term found in COMMON_TERM_CHUNKS
- * chunks or more ("the", or a word every document of a corpus shares) selects too much to be worth reading: it
- * would make every search rank a large part of the table. Such terms still count in the rank; when every term is
- * that common, a chunk must hold all of them. Counting stops at the bound, so the check costs little.
+ * Bounded: at most TEXT_CANDIDATES_MAX chunks are read and ranked. Each operand's chunks are counted up to
+ * COMMON_TERM_CHUNKS through the GIN index (the count stops there, so it costs little). The rarest operands select,
+ * rarest first, while their counts add up to at most TEXT_CANDIDATES_MAX (one below COMMON_TERM_CHUNKS always fits);
+ * the others still count in the rank. Rare terms carry the query (a chunk holding only common ones ranks low), so
+ * this keeps recall, while "the" or a word every document shares no longer makes a search rank a large part of the
+ * table. When every operand is that common, a chunk must hold all of them, and the candidate scan stops at the bound
+ * (the only case where the bound can drop a match: a query of common words only).
  */
 function searchStatement(query: TextSearchQuery): SQL {
   // Each operand goes through the same parser and `simple` dictionary as the stored terms.
@@ -117,19 +123,28 @@ function searchStatement(query: TextSearchQuery): SQL {
       ) as chunks
       from unnest(${sql.param(operands)}::text[]) as operand
     ),
+    counted as (
+      select operand, chunks, sum(chunks) over (order by chunks, operand) as running from operand
+    ),
     q as (
       select to_tsquery('simple', string_agg(operand, ' | ')) as ranking,
         coalesce(
-          to_tsquery('simple', string_agg(operand, ' | ') filter (where chunks < ${COMMON_TERM_CHUNKS})),
+          to_tsquery('simple', string_agg(operand, ' | ') filter (
+            where chunks < ${COMMON_TERM_CHUNKS} and running <= ${TEXT_CANDIDATES_MAX}
+          )),
           to_tsquery('simple', string_agg(operand, ' & '))
         ) as selecting
-      from operand
+      from counted
+    ),
+    candidate as (
+      select t.chunk_id, t.generation, t.terms from ${chunkSearchTerms} t, q
+      where ${sql.join(filters, sql` and `)}
+      limit ${TEXT_CANDIDATES_MAX}
     ),
     ranked as (
-      select t.chunk_id, t.generation, ts_rank_cd(t.terms, q.ranking, 1) as score
-      from ${chunkSearchTerms} t, q
-      where ${sql.join(filters, sql` and `)}
-      order by score desc, t.chunk_id
+      select c.chunk_id, c.generation, ts_rank_cd(c.terms, q.ranking, 1) as score
+      from candidate c, q
+      order by score desc, c.chunk_id
       limit ${query.topK}
     )
     select v.chunk_id, v.file_id, v.chunk_index, v.text, r.score

@@ -66,7 +66,8 @@ export class VectorSearchService {
   ): Promise<RankedChunk[]> {
     const [vector] = await this.embeddings.embed([query]);
     const { model, dimension } = this.embeddings;
-    return this.vectors.search({ model, dimension, vector, topK, efSearch: this.config.vectorIndex.efSearch, ...scope });
+    const { efSearch, exactScanMaxRows } = this.config.vectorIndex;
+    return this.vectors.search({ model, dimension, vector, topK, efSearch, exactScanMaxRows, ...scope });
   }
 
   private async withFilenames(hits: FusedChunk[]): Promise<VectorSearchResult[]> {

@@ -34,9 +34,18 @@ export class VectorizedFileGoneError extends DomainError {
   }
 }
 
-/** A run's vectors were not all there when it went to promote them: another run of the same file replaced them. */
-export class VectorGenerationChangedError extends Error {
+/**
+ * A run's vectors were not stored because a write of the same file that began later was stored first (or the file's
+ * vectors were deleted meanwhile). The file's vectors are whole (the newer set); this run's rows were never visible.
+ * Callers in-house end the run cleanly; anywhere it reaches HTTP it is a 409 the client may retry.
+ */
+export class VectorWriteSupersededError extends DomainError {
   constructor(fileId: string) {
-    super(`the vectors of file ${fileId} were rewritten concurrently; retry`);
+    super(
+      'VECTORS_WRITE_SUPERSEDED',
+      `A newer write of the vectors of file ${fileId} was stored first; this one was dropped`,
+      HttpStatus.CONFLICT,
+      { file_id: fileId, retryable: true },
+    );
   }
 }

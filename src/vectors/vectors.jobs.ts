@@ -13,6 +13,7 @@ export const VectorizeFileJob = defineJob<VectorizeFilePayload, 'vectorize-file'
   QueueName.Vectorization,
   'vectorize-file',
   { retry: { max: 2, intervalMs: 5_000 } },
+  (data) => data.file_id,
 );
 
 /**

@@ -8,6 +8,7 @@ import { createEmbeddingProvider } from './embedding/embedding-provider.factory.
 import { EmbeddingService } from './embedding/embedding.service.js';
 import { SearchTermsBackfillService } from './search-terms-backfill.service.js';
 import { TextSearchRepository } from './text-search.repository.js';
+import { VectorIndexer } from './vector-indexer.service.js';
 import { VectorSearchService } from './vector-search.service.js';
 import { VectorsController } from './vectors.controller.js';
 import { VectorsProcessor } from './vectors.processor.js';
@@ -23,6 +24,7 @@ import { VectorsService } from './vectors.service.js';
     EmbeddingCacheRepository,
     EmbeddingService,
     VectorsRepository,
+    VectorIndexer,
     TextSearchRepository,
     SearchTermsBackfillService,
     VectorsService,

@@ -115,7 +115,7 @@ describe('VectorsRepository (PGlite + pgvector)', () => {
     await repository.replaceFileVectors(file, rowsFor(file, owner, ['harbour at night']));
     const generation = await repository.beginGeneration(file);
     await repository.insertVectors(rowsFor(file, owner, ['harbour cranes'], { generation }));
-    await expect(repository.promoteGeneration(file, generation, 2)).rejects.toThrow(/concurrently/);
+    await expect(repository.promoteGeneration(file, generation, 2)).rejects.toMatchObject({ code: 'VECTORS_WRITE_SUPERSEDED' });
     expect((await search('harbour', { ownerId: owner })).map((h) => h.text)).toEqual(['harbour at night']);
     await repository.discardGeneration(file, generation);
     const [{ n }] = (

@@ -1,4 +1,5 @@
-import { customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * pgvector's `vector` with NO fixed dimension. drizzle-orm's own `vector()` always emits `vector(N)`, and a fixed N
@@ -27,6 +28,10 @@ export function vectorLiteral(value: number[]): string {
  * One embedding per chunk. A file's rows are replaced as a whole (never mixed, never doubled): a run writes its rows
  * batch by batch under a new `generation` that `chunkVectorWrites` marks as in progress (search and stats skip it),
  * then one short transaction deletes the file's other rows and the mark. '' is the generation of rows written before.
+ *
+ * `indexed`: whether the row is in the HNSW index (partial on it). A file's run writes its rows with false, so the
+ * write skips the graph (the costly part of storing) and the file is searchable at once: search reads these pending
+ * rows exactly beside the graph walk, and VectorIndexer moves them into the graph in the background.
  */
 export const chunkVectors = pgTable(
   'chunk_vectors',
@@ -41,11 +46,13 @@ export const chunkVectors = pgTable(
     chunkIndex: integer('chunk_index').notNull(),
     text: text('text').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    indexed: boolean('indexed').notNull().default(true),
   },
   (table) => [
     primaryKey({ columns: [table.chunkId, table.generation] }),
     index('chunk_vectors_file_idx').on(table.fileId),
     index('chunk_vectors_owner_model_idx').on(table.ownerId, table.model, table.dimension),
+    index('chunk_vectors_pending_idx').on(table.ownerId, table.model, table.dimension).where(sql`not ${table.indexed}`),
   ],
 );
 
@@ -82,6 +89,8 @@ export const chunkVectorWrites = pgTable(
     generation: text('generation').primaryKey(),
     fileId: uuid('file_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // Orders a file's concurrent writes by when they began (created_at cannot: PGlite's clock has millisecond steps).
+    begun: bigint('begun', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
   },
   (table) => [index('chunk_vector_writes_file_idx').on(table.fileId)],
 );

@@ -12,8 +12,17 @@ import { AppConfig } from '../infra/config/app-config.js';
 import { EmbeddingService } from './embedding/embedding.service.js';
 import { VectorizeFileJob, vectorizeJobId } from './vectors.jobs.js';
 import { VectorsRepository } from './vectors.repository.js';
-import { VectorizedFileGoneError } from './vectors.errors.js';
+import { VectorizedFileGoneError, VectorWriteSupersededError } from './vectors.errors.js';
 import { NewChunkVectorRow } from './vectors.schema.js';
+
+/** Gives the vectors of a batch of chunks, in order: the embedding service, or vectors a remote worker computed. */
+export type ChunkEmbedder = (batch: ChunkRecord[], signal?: AbortSignal) => Promise<number[][]>;
+
+/** `superseded`: a write of the file begun later was stored instead of this one (count: its vectors). */
+export interface VectorizeResult {
+  count: number;
+  superseded?: true;
+}
 
 /** Embeds files' chunks and keeps each file's vectors: replaced as a whole, never mixed, never doubled. */
 @Injectable()
@@ -42,7 +51,8 @@ export class VectorsService implements OnModuleInit {
     file: { id: string; owner_id: string },
     chunks: ChunkSource,
     signal?: AbortSignal,
-  ): Promise<{ count: number }> {
+    embed: ChunkEmbedder = (batch, s) => this.embeddings.embed(batch.map((c) => c.text), s),
+  ): Promise<VectorizeResult> {
     const total = chunkCount(chunks);
     let stage: StageName = 'vectorization';
     let generation: string | undefined;
@@ -53,7 +63,7 @@ export class VectorsService implements OnModuleInit {
       let done = 0;
       for await (const batch of chunkBatchesOf(chunks, step, signal)) {
         stage = 'vectorization';
-        const vectors = await this.embeddings.embed(batch.map((c) => c.text), signal);
+        const vectors = await embed(batch, signal);
         const progress = ((done + batch.length) / Math.max(1, total)) * 100;
         await this.status.updateStage(file.id, 'vectorization', { status: 'processing', progress });
         signal?.throwIfAborted();
@@ -74,12 +84,25 @@ export class VectorsService implements OnModuleInit {
       return { count: done };
     } catch (error) {
       if (generation) await this.repository.discardGeneration(file.id, generation).catch(() => undefined);
+      if (error instanceof VectorWriteSupersededError) return this.superseded(file.id);
       const reason = error instanceof Error ? error.message : String(error);
       await this.status
         .updateStage(file.id, stage, { status: 'failed', progress: 0 }, `${stage} failed: ${reason}`)
         .catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * A write of the same file begun after this one was stored first: its vectors (from chunks read later) are the
+   * file's, whole, so this run ends cleanly with their count instead of failing or retrying. The stages this run
+   * moved meanwhile are set back to completed.
+   */
+  private async superseded(fileId: string): Promise<VectorizeResult> {
+    const { count } = await this.repository.fileStats(fileId, this.embeddings.model, this.embeddings.dimension);
+    await this.status.updateStage(fileId, 'vectorization', { status: 'completed', progress: 100 });
+    await this.status.updateStage(fileId, 'storage', { status: 'completed', progress: 100 }, `Stored ${count} vectors (a newer write)`);
+    return { count, superseded: true };
   }
 
   private row(
@@ -98,6 +121,8 @@ export class VectorsService implements OnModuleInit {
       embedding,
       chunkIndex: chunk.chunk_index,
       text: chunk.text,
+      // Outside the HNSW graph: searchable without the graph insert's cost; VectorIndexer adds it later.
+      indexed: false,
     };
   }
 
@@ -106,7 +131,7 @@ export class VectorsService implements OnModuleInit {
   }
 
   /** The `vectorize-file` job: loads fresh state, chunks first if the file has no chunks yet. */
-  async regenerateFile(fileId: string, signal?: AbortSignal): Promise<{ count: number }> {
+  async regenerateFile(fileId: string, signal?: AbortSignal): Promise<VectorizeResult> {
     const file = await this.files.getFile(fileId);
     if (!file) throw new VectorizedFileGoneError(fileId);
     const chunks = await this.chunks.ensureChunks(fileId, { signal });

@@ -12,6 +12,7 @@ export interface JsonSchema {
   maximum?: number;
   minLength?: number;
   maxLength?: number;
+  minItems?: number;
   items?: JsonSchema;
   properties?: Record<string, JsonSchema>;
   required?: string[];
@@ -83,7 +84,7 @@ export function validValue(schema: JsonSchema): unknown {
     case 'boolean':
       return false;
     case 'array':
-      return [];
+      return Array.from({ length: schema.minItems ?? 0 }, () => validValue(schema.items ?? {}));
     default:
       return {};
   }

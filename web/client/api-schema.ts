@@ -555,7 +555,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Names of every queue */
+        /** Names of every queue, and each one's worker pools */
         get: operations["QueueMonitorController_queues"];
         put?: never;
         post?: never;
@@ -803,6 +803,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rq/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move waiting, delayed and failed jobs of a queue to another shard or queue (id, data, options, remaining attempts and delay kept; running jobs stay); runs in the background, resumable */
+        post: operations["MigrationsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rq/migrations/{migration_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A migration's progress: moved, skipped, failed, done */
+        get: operations["MigrationsController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rq/metrics": {
         parameters: {
             query?: never;
@@ -810,7 +844,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per queue over the window: finished and failed per minute, failure rate (BullMQ per-minute metrics), processing time p50/p95/max and wait time p50/p95 (timestamps of the latest ended jobs) */
+        /** Per queue over the window: finished and failed per minute, failure rate (BullMQ per-minute metrics), processing time p50/p95/max and wait time p50/p95 (timestamps of the latest ended jobs); every worker pool and queue shard (counts summed, timing samples merged), or the one shard `?shard=` names */
         get: operations["QueueMetricsController_window"];
         put?: never;
         post?: never;
@@ -951,6 +985,126 @@ export interface paths {
         get: operations["AlertsController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remote-workers/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every remote-worker token, newest first, without the tokens themselves (admin) */
+        get: operations["RemoteWorkerTokensController_list"];
+        put?: never;
+        /** Issue a remote-worker token for a pool, optionally bound to one user (admin); the token is shown only here */
+        post: operations["RemoteWorkerTokensController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remote-workers/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a remote-worker token (admin): refused from now on, its leased jobs go back to their queues */
+        delete: operations["RemoteWorkerTokensController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remote-workers/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lease the next job of the queues (the token's pool; a user-bound token: that user's jobs only), long-polling up to max_wait_ms */
+        post: operations["RemoteWorkersController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remote-workers/leases/{lease_id}/input": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The leased job's input as NDJSON: a `job` line (file, chunk count, what the result needs, the API's embedding model), then one line per chunk */
+        get: operations["RemoteWorkersController_input"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remote-workers/leases/{lease_id}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend the lease by REMOTE_LEASE_MS and report progress (0-100) */
+        post: operations["RemoteWorkersController_heartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remote-workers/leases/{lease_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand in the job's result: validated, then written as an in-house worker writes it */
+        post: operations["RemoteWorkersController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remote-workers/leases/{lease_id}/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a failure: retryable ones are retried with the job's backoff while attempts last */
+        post: operations["RemoteWorkersController_fail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1332,6 +1486,8 @@ export interface components {
             storage: components["schemas"]["StageStateDto"];
             kg_extraction: components["schemas"]["StageStateDto"];
             message: string;
+            /** @description Present (true) once storage completed: search finds the file's chunks (the graph stage may still run) */
+            searchable?: boolean;
         };
         UploadProgressResponseDto: {
             /** Format: uuid */
@@ -1463,6 +1619,15 @@ export interface components {
             /** @description A long-term row existed */
             long_term_deleted: boolean;
         };
+        PoolQueueDto: {
+            /** @example heavy */
+            pool: string;
+            /**
+             * @description The pool's BullMQ queue (pool `default`: the queue's own name)
+             * @example file_processing@heavy
+             */
+            queue_name: string;
+        };
         QueueListDto: {
             /**
              * @example [
@@ -1476,6 +1641,24 @@ export interface components {
             queues: string[];
             /** @example 5 */
             count: number;
+            /**
+             * @description Each queue's worker pools (ROUTES_FILE), `default` first
+             * @example {
+             *       "file_processing": [
+             *         {
+             *           "pool": "default",
+             *           "queue_name": "file_processing"
+             *         },
+             *         {
+             *           "pool": "heavy",
+             *           "queue_name": "file_processing@heavy"
+             *         }
+             *       ]
+             *     }
+             */
+            pools: {
+                [key: string]: components["schemas"]["PoolQueueDto"][];
+            };
         };
         AllQueueStatsDto: {
             /**
@@ -1497,6 +1680,84 @@ export interface components {
             queues: {
                 [key: string]: components["schemas"]["QueueStatsDto"];
             };
+        };
+        PoolStatsDto: {
+            /** @example file_processing */
+            queue_name: string;
+            /**
+             * @description waiting + prioritized
+             * @example 3
+             */
+            queued: number;
+            /**
+             * @description active
+             * @example 1
+             */
+            started: number;
+            /**
+             * @description completed
+             * @example 120
+             */
+            finished: number;
+            /** @example 2 */
+            failed: number;
+            /**
+             * @description delayed
+             * @example 0
+             */
+            scheduled: number;
+            /**
+             * @description waiting-children
+             * @example 0
+             */
+            deferred: number;
+            /**
+             * @description canceled by an operator (not in total)
+             * @example 1
+             */
+            canceled: number;
+            /** @example 126 */
+            total: number;
+            /** @example false */
+            paused: boolean;
+            /**
+             * @description The pool, for one pool's queue (`<queue>@<pool>`)
+             * @example heavy
+             */
+            pool?: string;
+            /** @description A queue's counts per worker pool; the counts above are their sums */
+            pools?: components["schemas"]["PoolStatsDto"][];
+            /**
+             * @description The queue shard of a pool entry (with QUEUE_SHARDS)
+             * @example 1
+             */
+            shard?: string;
+            /**
+             * @description With QUEUE_SHARDS: the counts per shard (the counts above are their sums); a shard that is down is absent
+             * @example {
+             *       "0": {
+             *         "queued": 3,
+             *         "started": 1,
+             *         "finished": 10,
+             *         "failed": 0,
+             *         "scheduled": 0,
+             *         "deferred": 0,
+             *         "canceled": 0,
+             *         "total": 14
+             *       }
+             *     }
+             */
+            shards?: Record<string, never>;
+            /**
+             * @description Live workers serving this pool, in-house and remote
+             * @example 0
+             */
+            workers: number;
+            /**
+             * @description Why its jobs wait: `pool has no worker` when no live worker (in-house, or remote with a token of the pool) can take its waiting jobs; a remote token bound to a user takes only that user's (the first 50 waiting are checked). null when they are served
+             * @example pool has no worker
+             */
+            waiting_reason: string | null;
         };
         QueueStatsDto: {
             /** @example file_processing */
@@ -1537,6 +1798,34 @@ export interface components {
             total: number;
             /** @example false */
             paused: boolean;
+            /**
+             * @description The pool, for one pool's queue (`<queue>@<pool>`)
+             * @example heavy
+             */
+            pool?: string;
+            /** @description A queue's counts per worker pool; the counts above are their sums */
+            pools?: components["schemas"]["PoolStatsDto"][];
+            /**
+             * @description The queue shard of a pool entry (with QUEUE_SHARDS)
+             * @example 1
+             */
+            shard?: string;
+            /**
+             * @description With QUEUE_SHARDS: the counts per shard (the counts above are their sums); a shard that is down is absent
+             * @example {
+             *       "0": {
+             *         "queued": 3,
+             *         "started": 1,
+             *         "finished": 10,
+             *         "failed": 0,
+             *         "scheduled": 0,
+             *         "deferred": 0,
+             *         "canceled": 0,
+             *         "total": 14
+             *       }
+             *     }
+             */
+            shards?: Record<string, never>;
         };
         JobSummaryDto: {
             /** @example 42 */
@@ -1591,6 +1880,16 @@ export interface components {
              *         at …
              */
             exc_info: string | null;
+            /**
+             * @description The worker pool whose queue holds it (ROUTES_FILE)
+             * @example default
+             */
+            pool?: string;
+            /**
+             * @description The queue shard holding it (with QUEUE_SHARDS)
+             * @example 1
+             */
+            shard?: string;
         };
         JobListDto: {
             jobs: components["schemas"]["JobSummaryDto"][];
@@ -1678,6 +1977,16 @@ export interface components {
              *         at …
              */
             exc_info: string | null;
+            /**
+             * @description The worker pool whose queue holds it (ROUTES_FILE)
+             * @example default
+             */
+            pool?: string;
+            /**
+             * @description The queue shard holding it (with QUEUE_SHARDS)
+             * @example 1
+             */
+            shard?: string;
             /** @example file_processing */
             queue_name: string;
             /** @example unsupported file type */
@@ -1716,6 +2025,42 @@ export interface components {
             canceled_at?: string;
             /** @description Its place in a flow (absent for a canceled record) */
             dependencies?: components["schemas"]["JobDependenciesDto"];
+            /**
+             * @description Why a queued or scheduled job waits: `pool has no worker` when no live worker of its pool can take it (in-house, a remote token of the pool, or one bound to the job's owner); null otherwise
+             * @example pool has no worker
+             */
+            waiting_reason?: string | null;
+        };
+        RemoteWorkerLeaseDto: {
+            /** Format: uuid */
+            lease_id: string;
+            /** @example file:0b7c…:graph */
+            job_id: string;
+            /** @example kg_extraction */
+            queue: string;
+            /** Format: date-time */
+            leased_at: string;
+            /** Format: date-time */
+            lease_expires_at: string;
+        };
+        RemoteWorkerInfoDto: {
+            /**
+             * Format: uuid
+             * @description The remote-worker token it authenticates with (its id only)
+             */
+            token_id: string;
+            /**
+             * @description The token's name
+             * @example office GPU box
+             */
+            token_name: string;
+            /**
+             * Format: uuid
+             * @description Set: it only gets this user's jobs
+             */
+            user_id: string | null;
+            /** @description Leases it holds (not answered, not expired), oldest first */
+            leases: components["schemas"]["RemoteWorkerLeaseDto"][];
         };
         WorkerDto: {
             /** @example api-1.1234.ab12 */
@@ -1733,6 +2078,13 @@ export interface components {
              *     ]
              */
             queues: string[];
+            /**
+             * @description Worker pools it serves for its queues (WORKER_POOLS)
+             * @example [
+             *       "default"
+             *     ]
+             */
+            pools: string[];
             /**
              * @description QUEUE_PREFIX of the worker (only this system's workers are listed)
              * @example bull
@@ -1772,6 +2124,13 @@ export interface components {
              * @example 183500800
              */
             rss_bytes: number;
+            /**
+             * @description local: an in-house worker process; remote: a remote-worker token that claimed or heartbeated lately (name `remote.<token id>`, queues: those its last claim asked for, pools: its token's pool, last_heartbeat: last seen)
+             * @enum {string}
+             */
+            kind: "local" | "remote";
+            /** @description Remote workers only (null for local ones) */
+            remote: components["schemas"]["RemoteWorkerInfoDto"] | null;
         };
         WorkerListDto: {
             workers: components["schemas"]["WorkerDto"][];
@@ -1846,6 +2205,80 @@ export interface components {
             /** @description Remove at most this many; all when omitted */
             limit?: number;
         };
+        MigrationStartedDto: {
+            /** @example 5b0f3c1e-8a40-4a57-9a3e-0f6f1d1c2b3a */
+            migration_id: string;
+        };
+        StartMigrationDto: {
+            /**
+             * @description The queue whose jobs move
+             * @example file_processing
+             */
+            queue: string;
+            /**
+             * @description The shard they leave (QUEUE_SHARDS position)
+             * @example 0
+             */
+            from_shard: string;
+            /**
+             * @description The shard they go to (default: from_shard; then to_queue is needed)
+             * @example 1
+             */
+            to_shard?: string;
+            /**
+             * @description The queue they go to (default: the same queue)
+             * @example vectorization
+             */
+            to_queue?: string;
+            /**
+             * @description Running jobs never move
+             * @default [
+             *       "waiting",
+             *       "delayed",
+             *       "failed"
+             *     ]
+             */
+            states: ("waiting" | "delayed" | "failed")[];
+            /**
+             * @description Move at most this many jobs
+             * @default 1000000
+             */
+            limit: number;
+        };
+        MigrationProgressDto: {
+            migration_id: string;
+            /** @example file_processing */
+            queue: string;
+            /** @example 0 */
+            from_shard: string;
+            /** @example 1 */
+            to_shard: string;
+            /** @example file_processing */
+            to_queue: string;
+            states: ("waiting" | "delayed" | "failed")[];
+            /** @example 1000 */
+            limit: number;
+            /**
+             * @description Jobs now on the target (removed from the source)
+             * @example 950
+             */
+            moved: number;
+            /**
+             * @description Jobs that started or ended while the migration ran (left alone)
+             * @example 3
+             */
+            skipped: number;
+            /**
+             * @description Jobs the target already had another job with the same id for (left on the source)
+             * @example 0
+             */
+            failed: number;
+            done: boolean;
+            /** @description Why the migration stopped early (a shard went down) */
+            error: string | null;
+            started_at: string;
+            finished_at: string | null;
+        };
         ProcessingTimeDto: {
             /** @example 850 */
             p50: number | null;
@@ -1883,7 +2316,7 @@ export interface components {
             /** @description enqueued (or delay over) → started, ms */
             wait_time_ms: components["schemas"]["WaitTimeDto"];
             /**
-             * @description Ended jobs the timings come from (the latest, at most 500 per state)
+             * @description Ended jobs the timings come from (the latest, at most 500 per state of each pool queue on each shard)
              * @example 60
              */
             timing_sample_size: number;
@@ -2092,6 +2525,105 @@ export interface components {
         AlertListDto: {
             alerts: components["schemas"]["QueueAlertDto"][];
             count: number;
+        };
+        CreateRemoteWorkerTokenDto: {
+            /** @example office GPU box */
+            name: string;
+            /**
+             * @description The worker pool whose queues it serves
+             * @example default
+             */
+            pool: string;
+            /**
+             * Format: uuid
+             * @description Set: the token only ever gets this user's jobs
+             */
+            user_id?: string;
+        };
+        IssuedRemoteWorkerTokenDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            pool: string;
+            /** Format: uuid */
+            user_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            last_used_at: string | null;
+            /** Format: date-time */
+            revoked_at: string | null;
+            /**
+             * @description Shown once; only its sha256 is stored
+             * @example rw_…
+             */
+            token: string;
+        };
+        RemoteWorkerTokenDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            pool: string;
+            /** Format: uuid */
+            user_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            last_used_at: string | null;
+            /** Format: date-time */
+            revoked_at: string | null;
+        };
+        RemoteWorkerTokenListDto: {
+            tokens: components["schemas"]["RemoteWorkerTokenDto"][];
+            count: number;
+        };
+        ClaimDto: {
+            /** @description Queues to take a job from, in this order */
+            queues: ("vectorization" | "kg_extraction")[];
+            /**
+             * @description Long-poll up to this long (capped by REMOTE_CLAIM_MAX_WAIT_MS)
+             * @default 0
+             */
+            max_wait_ms: number;
+        };
+        LeasedJobDto: {
+            id: string;
+            /** @example vectorize-file */
+            name: string;
+            /** @enum {string} */
+            queue: "vectorization" | "kg_extraction";
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        LeaseDto: {
+            /** Format: uuid */
+            lease_id: string;
+            job: components["schemas"]["LeasedJobDto"];
+            /** Format: date-time */
+            lease_expires_at: string;
+        };
+        HeartbeatDto: {
+            progress?: number;
+        };
+        LeaseStateDto: {
+            /** Format: date-time */
+            lease_expires_at: string;
+        };
+        CompleteDto: {
+            /** @description vectorize-file: {model, dimension, vectors: [{chunk_id, embedding}]}; extract-graph: {extractor, chunks: [{chunk_id, entities, relations, unsupported_language?}], failed_chunk_ids} (plus `vectors` when force_rechunk) */
+            result: {
+                [key: string]: unknown;
+            };
+        };
+        LeaseEndDto: {
+            /** @enum {string} */
+            job_status: "completed" | "retrying" | "failed";
+        };
+        FailDto: {
+            error: string;
+            /** @description false: retrying cannot help, the job fails for good */
+            retryable: boolean;
         };
         ErrorEnvelope: {
             /** @enum {boolean} */
@@ -3723,7 +4255,10 @@ export interface operations {
     };
     QueueMonitorController_allStats: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only this queue shard (0, 1, … in QUEUE_SHARDS order); default every shard */
+                shard?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3777,7 +4312,10 @@ export interface operations {
     };
     QueueMonitorController_queueStats: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only this queue shard (0, 1, … in QUEUE_SHARDS order); default every shard */
+                shard?: string;
+            };
             header?: never;
             path: {
                 queue_name: string;
@@ -3853,6 +4391,8 @@ export interface operations {
     QueueMonitorController_listJobs: {
         parameters: {
             query?: {
+                /** @description Only this queue shard (0, 1, … in QUEUE_SHARDS order); default every shard */
+                shard?: string;
                 /** @description Which jobs to list */
                 status?: "queued" | "started" | "finished" | "failed" | "scheduled" | "deferred" | "canceled";
                 limit?: number;
@@ -3950,7 +4490,10 @@ export interface operations {
     };
     QueueMonitorController_job: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only this queue shard (0, 1, … in QUEUE_SHARDS order); default every shard */
+                shard?: string;
+            };
             header?: never;
             path: {
                 queue_name: string;
@@ -4026,7 +4569,10 @@ export interface operations {
     };
     QueueMonitorController_findJob: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only this queue shard (0, 1, … in QUEUE_SHARDS order); default every shard */
+                shard?: string;
+            };
             header?: never;
             path: {
                 job_id: string;
@@ -4902,9 +5448,182 @@ export interface operations {
             };
         };
     };
+    MigrationsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartMigrationDto"];
+            };
+        };
+        responses: {
+            /** @description Success envelope: the migration runs in the background (GET it by id for progress) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example true */
+                        success: boolean;
+                        data: components["schemas"]["MigrationStartedDto"];
+                        /** @example Migration started */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Invalid query or body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example false */
+                        success?: boolean;
+                        /** @example Validation failed */
+                        message?: string;
+                        error?: {
+                            /** @example VALIDATION_ERROR */
+                            code?: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example false */
+                        success?: boolean;
+                        /** @example Admin role required */
+                        message?: string;
+                        error?: {
+                            /** @example FORBIDDEN */
+                            code?: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unknown queue or job */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example false */
+                        success?: boolean;
+                        /** @example Queue "nope" not found */
+                        message?: string;
+                        error?: {
+                            /** @example QUEUE_NOT_FOUND */
+                            code?: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description MIGRATION_RUNNING: a migration of this source queue (shard and queue) runs, here, in another process or the CLI */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example false */
+                        success?: boolean;
+                        /** @example A migration of queue "vectorization" on shard "0" is running (…); wait for it to end */
+                        message?: string;
+                        error?: {
+                            /** @example MIGRATION_RUNNING */
+                            code?: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    MigrationsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                migration_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example true */
+                        success: boolean;
+                        data: components["schemas"]["MigrationProgressDto"];
+                        /** @example OK */
+                        message: string;
+                    };
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example false */
+                        success?: boolean;
+                        /** @example Admin role required */
+                        message?: string;
+                        error?: {
+                            /** @example FORBIDDEN */
+                            code?: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
     QueueMetricsController_window: {
         parameters: {
             query?: {
+                /** @description Only this queue shard (0, 1, … in QUEUE_SHARDS order); default every shard */
+                shard?: string;
                 /** @description Window in minutes (up to one week) */
                 window?: number;
             };
@@ -5377,6 +6096,461 @@ export interface operations {
             };
             /** @description The caller is not an admin (FORBIDDEN) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    RemoteWorkerTokensController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["RemoteWorkerTokenListDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    RemoteWorkerTokensController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRemoteWorkerTokenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["IssuedRemoteWorkerTokenDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR, USER_NOT_FOUND */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    RemoteWorkerTokensController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["RemoteWorkerTokenDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description No valid access token: UNAUTHENTICATED (missing), TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description REMOTE_WORKER_TOKEN_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    RemoteWorkersController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["LeaseDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description No job came within max_wait_ms */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: unknown;
+                        message: string;
+                    };
+                };
+            };
+            /** @description REMOTE_WORKER_UNAUTHENTICATED: no live remote-worker token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description RATE_LIMITED (REMOTE_RATE_LIMIT_PER_MINUTE) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    RemoteWorkersController_input: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lease_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description NDJSON lines */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REMOTE_WORKER_UNAUTHENTICATED: no live remote-worker token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description LEASE_NOT_FOUND, FILE_NOT_FOUND (the job then fails for good) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description LEASE_EXPIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description RATE_LIMITED (REMOTE_RATE_LIMIT_PER_MINUTE) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    RemoteWorkersController_heartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lease_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeartbeatDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["LeaseStateDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description REMOTE_WORKER_UNAUTHENTICATED: no live remote-worker token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description LEASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description LEASE_EXPIRED: the job went back to the queue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description RATE_LIMITED (REMOTE_RATE_LIMIT_PER_MINUTE) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    RemoteWorkersController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lease_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["LeaseEndDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR, INVALID_RESULT (the lease stays: answer again) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description REMOTE_WORKER_UNAUTHENTICATED: no live remote-worker token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description LEASE_NOT_FOUND, FILE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description LEASE_EXPIRED (nothing changed), CHUNKS_CHANGED (the job is retried) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE (REMOTE_RESULT_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description RATE_LIMITED (REMOTE_RATE_LIMIT_PER_MINUTE) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    RemoteWorkersController_fail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lease_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FailDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["LeaseEndDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description REMOTE_WORKER_UNAUTHENTICATED: no live remote-worker token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description LEASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description LEASE_EXPIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description RATE_LIMITED (REMOTE_RATE_LIMIT_PER_MINUTE) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

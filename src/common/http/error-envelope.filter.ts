@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { isConnectionError } from '../../infra/redis/redis-outage.js';
 import { DomainError } from '../errors/domain-error.js';
 import { maskCredentials, maskCredentialsIn } from '../text/mask-credentials.js';
 import { ErrorEnvelope } from './envelope.js';
@@ -97,6 +98,7 @@ export function isDependencyOutage(error: unknown): boolean {
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '08006', '08001', '08003'].includes(code ?? '') ||
     error.name === 'MaxRetriesPerRequestError' ||
+    isConnectionError(error) ||
     /Connection is closed|Stream isn't writeable|Connection terminated|connect ECONNREFUSED/i.test(error.message)
   );
 }

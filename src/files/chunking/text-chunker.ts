@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { graphemeBoundaryAtOrBefore } from '../../common/text/grapheme-boundary.js';
 import { AppConfig } from '../../infra/config/app-config.js';
 import { PAGE_SEPARATOR, type ParsedPage } from '../parsing/parsed-document.js';
 import type { ChunkDraft, ChunkingOptions } from './chunk-draft.js';
+import { LANGCHAIN_MARKDOWN_SEPARATORS } from './markdown-separators.js';
 import { RecursiveSpanSplitter, type Separator } from './recursive-span-splitter.js';
 import { TokenCounter } from './token-counter.js';
 
@@ -20,7 +20,7 @@ const CJK_CLAUSE_END = /[，、：,:]+/gu;
 const DEFAULT_SEPARATORS: Separator[] = ['\n\n', '\n', ' ', CJK_SENTENCE_END, CJK_CLAUSE_END, ''];
 /** Markdown: headings, code fences and rules first (LangChain's list), CJK sentences before characters. */
 const MARKDOWN_SEPARATORS: Separator[] = [
-  ...RecursiveCharacterTextSplitter.getSeparatorsForLanguage('markdown').filter((separator) => separator !== ''),
+  ...LANGCHAIN_MARKDOWN_SEPARATORS,
   CJK_SENTENCE_END,
   CJK_CLAUSE_END,
   '',

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class StageStateDto {
   @ApiProperty({ enum: ['pending', 'processing', 'completed', 'failed', 'skipped'] }) status: string;
@@ -15,6 +15,11 @@ export class ProcessingStatusResponseDto {
   @ApiProperty() storage: StageStateDto;
   @ApiProperty() kg_extraction: StageStateDto;
   @ApiProperty() message: string;
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: "Present (true) once storage completed: search finds the file's chunks (the graph stage may still run)",
+  })
+  searchable?: true;
 }
 
 export class UploadProgressResponseDto {

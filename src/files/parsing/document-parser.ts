@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CsvParser } from './csv-parser.js';
 import { DocumentTypeDetector } from './document-type-detector.js';
 import type { DocumentType } from './document-type.js';
-import { DocxParser } from './docx-parser.js';
-import { HtmlParser } from './html-parser.js';
 import { JsonParser } from './json-parser.js';
+import { LazyFormatParser } from './lazy-format-parser.js';
 import type { FormatParser, ParsedDocument, ParsedPage } from './parsed-document.js';
-import { PdfParser } from './pdf-parser.js';
 import { PlainTextParser } from './plain-text-parser.js';
 import type { TextEncoding } from './text-encoding.js';
 
@@ -18,12 +15,12 @@ import type { TextEncoding } from './text-encoding.js';
 export class DocumentParser {
   private readonly detector = new DocumentTypeDetector();
   private readonly parsers: Record<DocumentType, FormatParser> = {
-    pdf: new PdfParser(),
-    docx: new DocxParser(),
-    html: new HtmlParser(),
+    pdf: new LazyFormatParser(async () => new (await import('./pdf-parser.js')).PdfParser()),
+    docx: new LazyFormatParser(async () => new (await import('./docx-parser.js')).DocxParser()),
+    html: new LazyFormatParser(async () => new (await import('./html-parser.js')).HtmlParser()),
     md: new PlainTextParser('md'),
     txt: new PlainTextParser('txt'),
-    csv: new CsvParser(),
+    csv: new LazyFormatParser(async () => new (await import('./csv-parser.js')).CsvParser()),
     json: new JsonParser(),
   };
 

@@ -1,4 +1,4 @@
-/** A term as compromise's `json` gives it (only the fields the rules extractor reads). */
+/** A term of compromise's document, read in place (only the fields the rules extractor reads; never written). */
 export interface Term {
   text: string;
   normal: string;
@@ -6,13 +6,8 @@ export interface Term {
   post: string;
   root?: string;
   chunk?: string;
-  tags: string[];
+  tags: ReadonlySet<string>;
   offset: { start: number; length: number };
-}
-
-export interface Sentence {
-  offset: { start: number; length: number };
-  terms: Term[];
 }
 
 export interface Span {

@@ -1,8 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APIError } from 'openai';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { AppConfig } from '../../infra/config/app-config.js';
-import { GraphLlmCacheRepository } from '../graph-llm-cache.repository.js';
+import { GraphLlmCacheRepository, type LlmAnswerCache } from '../graph-llm-cache.repository.js';
 import { ChunkExtraction, ChunkText } from '../graph.types.js';
 import { ExtractOptions, ExtractorResult, GraphExtractor } from './graph-extractor.js';
 import { ChatMessage, LlmChatClient } from './llm-chat.client.js';
@@ -24,7 +24,7 @@ export class LlmGraphExtractor implements GraphExtractor {
   constructor(
     config: AppConfig,
     private readonly chat: LlmChatClient,
-    private readonly cache: GraphLlmCacheRepository,
+    @Inject(GraphLlmCacheRepository) private readonly cache: LlmAnswerCache,
   ) {
     this.limit = pLimit(config.graph.llmConcurrency);
   }

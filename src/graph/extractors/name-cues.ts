@@ -14,6 +14,9 @@ export const ORGANIZATION_HEADS = new Set([
   'tribunal', 'trust', 'cooperative', 'network',
 ]);
 
+/** Legal forms, never a name alone ("Free Software Foundation, Inc.": the comma leaves "Inc" by itself). */
+export const LEGAL_FORMS = new Set(['inc', 'incorporated', 'corp', 'ltd', 'llc', 'llp', 'plc', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'co']);
+
 /** A noun right before a name that says it is an organization: "the firm Altshuler Berzon", "the startup X". */
 export const ORGANIZATION_DESCRIPTORS = new Set([
   'firm', 'company', 'startup', 'start-up', 'retailer', 'carmaker', 'automaker', 'lender', 'insurer', 'bank',
@@ -61,6 +64,17 @@ export const TITLES = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'sir', 'dame', 'lady', 'mayor', 'senator', 'governor', 'president',
   'minister', 'chancellor', 'judge', 'justice', 'general', 'colonel', 'captain', 'admiral', 'pope', 'king', 'queen',
   'prince', 'princess', 'rev', 'reverend', 'sheikh', 'ceo', 'cfo', 'cto', 'chairman', 'chairwoman',
+]);
+
+/**
+ * Titles that only ever stand before a person's name: the name after them is a person whatever its words. The other
+ * titles (and compromise's other #Honorific words: "Major") are also ordinary words of names ("GNU General Public
+ * License", "Major Component", "Prince Edward Island"): after them a person needs a word of its own that compromise
+ * knows as a first name, surname or person.
+ */
+export const PERSON_ONLY_TITLES = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'sir', 'dame', 'mayor', 'senator', 'governor', 'rev', 'reverend',
+  'sheikh',
 ]);
 
 /** Lower-case words allowed inside a name: "University of Paris", "Leonardo da Vinci", "Ludwig van Beethoven". */

@@ -4,6 +4,7 @@ import {
   EVENT_HEADS,
   EVENT_PREFIXES,
   FOUNDING_VERBS,
+  LEGAL_FORMS,
   NAME_CONNECTORS,
   ORGANIZATION_DESCRIPTORS,
   ORGANIZATION_HEADS,
@@ -11,6 +12,7 @@ import {
   PERSON_OBJECT_VERBS,
   PLACE_HEADS,
   PLACE_PREFIXES,
+  PERSON_ONLY_TITLES,
   PLACE_PREPOSITIONS,
   PRODUCT_HEADS,
   STAFF_NOUNS,
@@ -28,11 +30,14 @@ export interface FoundName extends Span {
   evidence: 'strong' | 'weak' | 'none';
   /** Lower-case words of the name, without possessive. */
   words: string[];
+  /** Where the run of capitalized words the name came from starts (before a title left out of a person's name). */
+  runStart: number;
 }
 
 // Terms that are never part of a name ("I", "The", "Tuesday", "1843").
 const NEVER_NAME = ['Determiner', 'Pronoun', 'Conjunction', 'Preposition', 'Value', 'Date', 'QuestionWord'];
 const FOLLOWED_BY_WHO = /^\s*,?\s*(who|whom|whose)\b/i;
+const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
 /**
  * Finds the capitalized names of one sentence (runs of proper nouns, joined by "of"/"da"/"von"... and split at
@@ -47,11 +52,18 @@ const FOLLOWED_BY_WHO = /^\s*,?\s*(who|whom|whose)\b/i;
  * Without any of these the name is `other`, never a guessed person.
  */
 export class NameFinder {
+  /** Most words of the sentence are in capitals ("THERE IS NO WARRANTY"): capitals say nothing of names there. */
+  private readonly shouting: boolean;
+
   constructor(
     private readonly text: string,
     private readonly terms: Term[],
-    private readonly tags: Set<string>[],
-  ) {}
+    private readonly tags: ReadonlySet<string>[],
+  ) {
+    const words = terms.filter((t) => /\p{L}/u.test(t.text));
+    const capitals = words.filter((t) => ALL_CAPS.test(t.text)).length;
+    this.shouting = capitals >= 3 && capitals >= words.length * 0.6;
+  }
 
   find(): FoundName[] {
     const found: FoundName[] = [];
@@ -92,11 +104,13 @@ export class NameFinder {
       const name = this.text.slice(span.start, span.end);
       if (name.replace(/[^\p{L}]/gu, '').length < 2) continue;
       const words = terms.slice(nameStart, end + 1).map(wordOf);
+      if (words.length === 1 && LEGAL_FORMS.has(words[0].replace(/\.$/, ''))) continue;
       if (type === 'person') previousPersonEnd = end;
-      if (type) found.push({ ...span, name, type, evidence: 'strong', words });
+      const runStart = terms[start].offset.start;
+      if (type) found.push({ ...span, name, type, evidence: 'strong', words, runStart });
       else if (start > 0 && PLACE_PREPOSITIONS.has(terms[start - 1].normal)) {
-        found.push({ ...span, name, type: 'place', evidence: 'weak', words });
-      } else found.push({ ...span, name, type: 'other', evidence: 'none', words });
+        found.push({ ...span, name, type: 'place', evidence: 'weak', words, runStart });
+      } else found.push({ ...span, name, type: 'other', evidence: 'none', words, runStart });
     }
     return found;
   }
@@ -109,11 +123,22 @@ export class NameFinder {
   private isNameWord(k: number): boolean {
     const tags = this.tags[k];
     if (NEVER_NAME.some((tag) => tags.has(tag))) return false;
-    if (!/^\p{Lu}/u.test(this.terms[k].text)) return tags.has('FirstName') || tags.has('LastName');
+    // "marie curie": a lower-case first name or surname beside another ("you may grant" is no person).
+    if (!/^\p{Lu}/u.test(this.terms[k].text)) return this.isLowerPersonWord(k) && (this.isLowerPersonWord(k - 1) || this.isLowerPersonWord(k + 1));
+    if (this.shouting && ALL_CAPS.test(this.terms[k].text)) return false;
     if (k > 0) return true;
-    if (['ProperNoun', 'Person', 'Organization', 'Place', 'Acronym'].some((tag) => tags.has(tag))) return true;
+    if (['Person', 'Organization', 'Place'].some((tag) => tags.has(tag))) return true;
+    // A heading or an instruction starting with a verb: "Conveying Verbatim Copies", "Convey the work ...".
+    if (tags.has('Verb')) return false;
+    if (tags.has('ProperNoun') || tags.has('Acronym')) return true;
     // "Zorblax Quentor arrived", "Apple CEO Tim Cook": the first word of a longer capitalized name.
     return this.terms.length > 1 && !breaksAfter(this.terms[0]) && this.isNameWord(1);
+  }
+
+  private isLowerPersonWord(k: number): boolean {
+    if (k < 0 || k >= this.terms.length || /^\p{Lu}/u.test(this.terms[k].text)) return false;
+    const tags = this.tags[k];
+    return (tags.has('FirstName') || tags.has('LastName')) && !NEVER_NAME.some((tag) => tags.has(tag));
   }
 
   /** Punctuation ends a name, except the period of a title ("Dr. Kenji Watanabe"); a possessive ends it too. */
@@ -128,12 +153,29 @@ export class NameFinder {
   }
 
   /**
+   * A title at k that makes the name after it a person: one that only ever precedes people ("Dr.", "Mayor"), or
+   * any title followed by a word compromise knows as (part of) a person's name ("President Lincoln", "King
+   * Charles"); not "General" in "GNU General Public License".
+   */
+  private isPersonTitle(k: number): boolean {
+    if (!this.isTitle(k)) return false;
+    if (PERSON_ONLY_TITLES.has(wordOf(this.terms[k]))) return true;
+    for (let next = k + 1; next < this.terms.length && this.isNameWord(next); next++) {
+      if (!this.isTitle(next) && isPersonTerm(this.tags[next])) return true;
+      if (this.endsName(next)) break;
+    }
+    return false;
+  }
+
+  /**
    * "Apple CEO Tim Cook", "New York Mayor Eric Adams": a title before a name starts a new name; so does a first
    * name or honorific after an organization, place or acronym.
    */
   private splitsBefore(left: number, right: number): boolean {
     const [l, r] = [this.tags[left], this.tags[right]];
-    if (this.isTitle(right) && !this.isTitle(left) && right + 1 < this.terms.length && !this.endsName(right)) {
+    // "Copyright (C)": an opening bracket or quote starts something else.
+    if (/[^\s'’-]/.test(this.terms[right].pre)) return true;
+    if (this.isPersonTitle(right) && !this.isTitle(left) && right + 1 < this.terms.length && !this.endsName(right)) {
       if (this.isNameWord(right + 1)) return true;
     }
     if (!r.has('FirstName') && !r.has('Honorific')) return false;
@@ -161,7 +203,7 @@ export class NameFinder {
     if (multiword) {
       if (EVENT_PREFIXES.has(first)) return 'event';
       if (ORGANIZATION_HEADS.has(headWord) || ORGANIZATION_HEADS.has(last)) return 'organization';
-      if (this.isTitle(start) && !headTags.has('Organization')) return 'person';
+      if (this.isPersonTitle(start) && !headTags.has('Organization')) return 'person';
       if (PLACE_HEADS.has(headWord) || PLACE_PREFIXES.has(first)) return 'place';
       if (EVENT_HEADS.has(headWord)) return 'event';
       if (PRODUCT_HEADS.has(headWord)) return 'product';
@@ -170,7 +212,9 @@ export class NameFinder {
     const before = start > 0 ? terms[start - 1] : undefined;
     const afterPlacePreposition = before !== undefined && PLACE_PREPOSITIONS.has(before.normal);
     if (afterPlacePreposition && headTags.has('Place')) return 'place';
-    if (isPersonTerm(headTags) || tags[start].has('FirstName') || tags[start].has('Honorific')) return 'person';
+    if (isPersonTerm(headTags) || tags[start].has('FirstName') || (tags[start].has('Honorific') && this.isPersonTitle(start))) {
+      return 'person';
+    }
     if (headTags.has('Organization')) return 'organization';
     if (headTags.has('Place')) return 'place';
     // 3. The sentence around it.
@@ -215,18 +259,18 @@ export class NameFinder {
 }
 
 /** compromise's evidence that a term is (part of) a person's name. "Cook" is also a job, "sister" only a role. */
-function isPersonTerm(tags: Set<string>): boolean {
+function isPersonTerm(tags: ReadonlySet<string>): boolean {
   return (
     tags.has('FirstName') || tags.has('LastName') || tags.has('Honorific') || (tags.has('Person') && !tags.has('Actor'))
   );
 }
 
 /** A lower-case role or kinship noun compromise tags #Actor ("officer", "poet", "sister"), not "my". */
-function isRoleNoun(term: Term, tags: Set<string>): boolean {
+function isRoleNoun(term: Term, tags: ReadonlySet<string>): boolean {
   return (tags.has('Actor') || tags.has('Honorific')) && !tags.has('Possessive') && !tags.has('Pronoun') && !/^\p{Lu}/u.test(term.text);
 }
 
-function isStaffNoun(term: Term, tags: Set<string>): boolean {
+function isStaffNoun(term: Term, tags: ReadonlySet<string>): boolean {
   return STAFF_NOUNS.has(term.normal) || (tags.has('Actor') && tags.has('Plural'));
 }
 

@@ -2,13 +2,13 @@ import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Piscina } from 'piscina';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import type { Piscina } from 'piscina';
 import { AppConfig } from '../../infra/config/app-config.js';
 import { isOutOfMemoryError, ResourceLimitError } from '../../infra/queue/resource-limit.error.js';
 import { ChunkExtraction, ChunkText } from '../graph.types.js';
-import { ExtractOptions, ExtractorResult, GraphExtractor } from './graph-extractor.js';
-import { RulesGraphExtractor } from './rules-graph.extractor.js';
+import type { ExtractOptions, ExtractorResult, GraphExtractor } from './graph-extractor.js';
+import { LazyRulesGraphExtractor } from './lazy-rules-graph.extractor.js';
 
 // Chunks per task sent to a worker (~25 ms of CPU each): big enough that messaging costs little, small enough that
 // progress moves and an abort stops soon.
@@ -21,40 +21,35 @@ const IDLE_TIMEOUT_MS = 30_000;
  * The rules extractor run on worker threads (KG_EXTRACTION_THREADS; default one per CPU, at most 4): tagging with
  * compromise is pure CPU and was most of a pipeline's time, on one thread that also served HTTP and the embedded
  * database. Same findings as RulesGraphExtractor, in chunk order. Without a compiled worker file next to this one
- * (the TypeScript sources under Jest) or with one thread configured, it extracts in-thread.
+ * (the TypeScript sources under Jest) or with one thread configured, it extracts in-thread. The pool (piscina) and the
+ * in-thread extractor are loaded at the first extraction, not at start.
  */
 @Injectable()
 export class ParallelRulesGraphExtractor implements GraphExtractor, OnApplicationShutdown {
   readonly name = 'rules';
   private readonly logger = new Logger('ParallelRulesGraphExtractor');
-  private readonly pool?: Piscina<ChunkText[], ChunkExtraction[]>;
+  /** Threads of the pool, 0 when extraction runs in the job's own thread. */
+  private readonly poolThreads: number;
+  private pool?: Promise<Piscina<ChunkText[], ChunkExtraction[]>>;
   private readonly memoryLimitMb: number;
 
   constructor(
     config: AppConfig,
-    private readonly inThread: RulesGraphExtractor,
+    // Anything that extracts in this thread: the lazy holder in the app, RulesGraphExtractor itself elsewhere.
+    @Inject(LazyRulesGraphExtractor) private readonly inThread: GraphExtractor,
   ) {
     const configured = config.graph.extractionThreads;
     const threads = configured > 0 ? configured : Math.min(MAX_AUTO_THREADS, availableParallelism());
-    const worker = this.workerFile();
     this.memoryLimitMb = config.queue.jobMaxMemoryMb;
-    if (threads > 1 && existsSync(worker)) {
-      this.pool = new Piscina({
-        filename: worker,
-        minThreads: 0,
-        maxThreads: threads,
-        idleTimeout: IDLE_TIMEOUT_MS,
-        // JOB_MAX_MEMORY_MB: a pathological chunk ends its thread (piscina replaces it), not the worker process.
-        resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb },
-      });
-      this.logger.log(`rules extraction on up to ${threads} worker threads`);
-    }
+    this.poolThreads = threads > 1 && existsSync(this.workerFile()) ? threads : 0;
+    if (this.poolThreads) this.logger.log(`rules extraction on up to ${threads} worker threads`);
   }
 
   async extract(chunks: ChunkText[], options: ExtractOptions = {}): Promise<ExtractorResult> {
-    const pool = this.pool;
-    if (!pool) return this.inThread.extract(chunks, options);
+    if (!this.poolThreads) return this.inThread.extract(chunks, options);
     const { signal } = options;
+    signal?.throwIfAborted();
+    const pool = await this.startPool();
     signal?.throwIfAborted();
     // One signal of our own for this call's tasks (piscina listens once per task): the job's signal gets one
     // listener, and a failed task cancels the others.
@@ -94,7 +89,26 @@ export class ParallelRulesGraphExtractor implements GraphExtractor, OnApplicatio
 
   /** Threads extraction runs on: the pool's size, or 1 (in the job's own thread). */
   get threads(): number {
-    return this.pool?.options.maxThreads ?? 1;
+    return this.poolThreads || 1;
+  }
+
+  private startPool(): Promise<Piscina<ChunkText[], ChunkExtraction[]>> {
+    this.pool ??= import('piscina').then(
+      ({ Piscina }) =>
+        new Piscina<ChunkText[], ChunkExtraction[]>({
+          filename: this.workerFile(),
+          minThreads: 0,
+          maxThreads: this.poolThreads,
+          idleTimeout: IDLE_TIMEOUT_MS,
+          // JOB_MAX_MEMORY_MB: a pathological chunk ends its thread (piscina replaces it), not the worker process.
+          resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb },
+        }),
+      (error: unknown) => {
+        this.pool = undefined;
+        throw error;
+      },
+    );
+    return this.pool;
   }
 
   /** The compiled worker module beside this one (a spec points it at a compiled copy of the sources). */
@@ -104,6 +118,7 @@ export class ParallelRulesGraphExtractor implements GraphExtractor, OnApplicatio
 
   // Not onModuleDestroy: Nest runs that before the worker runner's shutdown hook, while jobs still extract.
   async onApplicationShutdown(): Promise<void> {
-    await this.pool?.destroy();
+    const pool = await this.pool?.catch(() => undefined);
+    await pool?.destroy();
   }
 }

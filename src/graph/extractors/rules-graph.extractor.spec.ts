@@ -116,6 +116,47 @@ describe('RulesGraphExtractor', () => {
     });
   });
 
+  describe('on real documents (the GNU GPL v3)', () => {
+    const GPL =
+      'The GNU General Public License is a free, copyleft license for software and other kinds of works. ' +
+      'We, the Free Software Foundation, use the GNU General Public License for most of our software. ' +
+      'A "Major Component", in this context, means a major essential component of the specific operating system. ' +
+      'Copyright (C) 2007 Free Software Foundation, Inc. <https://fsf.org/> ' +
+      'THERE IS NO WARRANTY FOR THE PROGRAM, TO THE EXTENT PERMITTED BY APPLICABLE LAW. ' +
+      'Each time you convey a covered work, the recipient automatically receives a license from the original ' +
+      'licensors, to run, modify and propagate that work, subject to this License. You may not grant a sublicense.';
+
+    it('keeps a multiword proper name whole and makes no entity of a word torn out of it', async () => {
+      const graph = await fileGraph([GPL]);
+      const names = [...graph.entities.values()].map((e) => e.normalizedName);
+      expect(names).toContain('gnu general public license');
+      for (const torn of ['general', 'gnu', 'public license', 'inc']) expect(names).not.toContain(torn);
+      expect(names).toContain('free software foundation');
+    });
+
+    it('makes a name a person only with person evidence', async () => {
+      const graph = await fileGraph([GPL]);
+      const people = [...graph.entities.values()].filter((e) => e.type === 'person').map((e) => e.name);
+      expect(people).toEqual([]);
+      // A title before a known first name or surname, or a title that only ever precedes a person, still is.
+      const titled = await fileGraph(['King Charles met President Lincoln and Senator Quibble.']);
+      expect([...titled.entities.values()].filter((e) => e.type === 'person').map((e) => e.name).sort()).toEqual([
+        'Charles',
+        'Lincoln',
+        'Quibble',
+      ]);
+    });
+
+    it('makes no concept of a lone generic noun, nor names of an all-capitals sentence', async () => {
+      const graph = await fileGraph([GPL]);
+      const named = [...graph.entities.values()].map((e) => e.normalizedName);
+      for (const generic of ['work', 'term', 'copy', 'part', 'warranty', 'there is no warranty', 'program']) {
+        expect(named).not.toContain(generic);
+      }
+      expect(named).toContain('covered work');
+    });
+  });
+
   it('stops when its signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import nlp from 'compromise';
 import { ChunkExtraction, ChunkText, EntityType } from '../graph.types.js';
-import { breaksAfter, Sentence, Span, spanOf, Term } from './compromise-term.js';
+import { breaksAfter, Span, spanOf, Term } from './compromise-term.js';
+import './compromise-sweep.js';
 import { ExtractOptions, ExtractorResult, GraphExtractor } from './graph-extractor.js';
 import { ChineseNameFinder } from './chinese-name-finder.js';
 import type { CjkName } from './cjk-names.js';
@@ -29,6 +30,8 @@ const NAMED_TAGS: [tag: string, type: EntityType][] = [
 ];
 // Terms that never are part of a concept.
 const NOT_CONCEPT = new Set(['Determiner', 'Pronoun', 'Possessive', 'Value', 'Preposition', 'Conjunction', 'Adverb', 'Date', 'QuestionWord']);
+// A lone noun ("term", "copy", "part") is too generic to be a concept: it would outrank a text's named entities.
+const MIN_CONCEPT_WORDS = 2;
 const MAX_CONCEPT_WORDS = 4;
 const RELATIVE_PRONOUN = /^[\s,]*(who|which|that|whose)\b/i;
 const CLAUSE_BOUNDARY = /[,;:]|\b(where|when|while|because|although|after|before|since|and|but|so)\b/gi;
@@ -65,10 +68,7 @@ export class RulesGraphExtractor implements GraphExtractor {
     if (language === 'chinese') return this.extractCjkChunk(chunk, this.chinese);
     if (language === 'japanese') return this.extractCjkChunk(chunk, this.japanese);
     if (language !== 'latin') return { chunkId: chunk.id, entities: [], relations: [], unsupportedLanguage: language.unsupported };
-    const doc = nlp(chunk.text);
-    // After compute('root') every term carries its root form ("computers" → "computer", "founded" → "found").
-    doc.compute('root');
-    const sentences = doc.json({ offset: true, terms: { tags: true, offset: true } }) as Sentence[];
+    const sentences = this.tagSentences(chunk.text);
     const extraction: ChunkExtraction = { chunkId: chunk.id, entities: [], relations: [] };
     const relations = new Map<string, { source: string; target: string; relation: string; weight: number }>();
     const relate = (source: string, target: string, relation: string) => {
@@ -80,9 +80,8 @@ export class RulesGraphExtractor implements GraphExtractor {
     };
 
     const names: FoundName[] = [];
-    for (const sentence of sentences) {
-      const terms = sentence.terms;
-      const tags = terms.map((t) => new Set(t.tags));
+    for (const terms of sentences) {
+      const tags = terms.map((t) => t.tags);
       const sentenceNames = new NameFinder(chunk.text, terms, tags).find();
       names.push(...sentenceNames);
       const entities: Found[] = [...sentenceNames, ...this.concepts(chunk.text, terms, tags, sentenceNames)];
@@ -112,6 +111,17 @@ export class RulesGraphExtractor implements GraphExtractor {
     return extraction;
   }
 
+  /**
+   * compromise's sentences of the text, each a list of tagged terms. After compute('root') every term carries its
+   * root form ("computers" → "computer", "founded" → "found"), after compute('offset') its place in the text. The
+   * terms are read in place (doc.json() would copy every one).
+   */
+  protected tagSentences(text: string): Term[][] {
+    const doc = nlp(text);
+    doc.compute(['root', 'offset']);
+    return (doc as unknown as { document: Term[][] }).document;
+  }
+
   /** Chinese or Japanese text: names by that language's cues, related by co-occurrence in a sentence. */
   private extractCjkChunk(chunk: ChunkText, finder: { find(text: string): CjkName[][] }): ChunkExtraction {
     const extraction: ChunkExtraction = { chunkId: chunk.id, entities: [], relations: [] };
@@ -132,10 +142,11 @@ export class RulesGraphExtractor implements GraphExtractor {
     return extraction;
   }
 
-  /** Noun phrases of the chunker without determiners, pronouns, numbers or names, in their root form. */
-  private concepts(text: string, terms: Term[], tags: Set<string>[], names: FoundName[]): Found[] {
+  /** Noun phrases of two to four words of the chunker without determiners, pronouns, numbers or names, in root form. */
+  private concepts(text: string, terms: Term[], tags: ReadonlySet<string>[], names: FoundName[]): Found[] {
     const found: Found[] = [];
-    const inName = (k: number) => names.some((n) => terms[k].offset.start >= n.start && terms[k].offset.start < n.end);
+    // A word of a name's run (a title left out of a person's name included) is part of that name, not a concept.
+    const inName = (k: number) => names.some((n) => terms[k].offset.start >= n.runStart && terms[k].offset.start < n.end);
     const usable = (k: number) =>
       terms[k].chunk === 'Noun' &&
       !namedType(tags[k]) &&
@@ -153,7 +164,7 @@ export class RulesGraphExtractor implements GraphExtractor {
       let end = j;
       while (end >= i && !tags[end].has('Noun')) end--;
       const words = end - i + 1;
-      if (words >= 1 && words <= MAX_CONCEPT_WORDS) {
+      if (words >= MIN_CONCEPT_WORDS && words <= MAX_CONCEPT_WORDS) {
         const span = spanOf(terms[i], terms[end]);
         const name = terms
           .slice(i, end + 1)
@@ -167,7 +178,7 @@ export class RulesGraphExtractor implements GraphExtractor {
   }
 
   /** Verb groups of the chunker: the main verb's lemma (with its particle: "grow up"), passive, negation. */
-  private verbs(terms: Term[], tags: Set<string>[]): VerbFound[] {
+  private verbs(terms: Term[], tags: ReadonlySet<string>[]): VerbFound[] {
     const found: VerbFound[] = [];
     let i = 0;
     while (i < terms.length) {
@@ -214,7 +225,7 @@ export class RulesGraphExtractor implements GraphExtractor {
   }
 }
 
-function namedType(tags: Set<string>): EntityType | undefined {
+function namedType(tags: ReadonlySet<string>): EntityType | undefined {
   return NAMED_TAGS.find(([tag]) => tags.has(tag))?.[1];
 }
 

@@ -3,6 +3,12 @@ import { resolve } from 'node:path';
 import { type z } from 'zod';
 import { ALL_QUEUES, isQueueName, type QueueName } from '../queue/queue-names.js';
 import type { QueueRateLimits } from '../queue/queue-rate-limits.js';
+import { checkQueueShards } from '../queue/shards/shard-endpoint.js';
+import { DEFAULT_POOL, isPoolName } from '../queue/routing/pool-queue-name.js';
+import { loadRoutesFile } from '../queue/routing/routes-file.js';
+import { TaskRouter } from '../queue/routing/task-router.js';
+import { clusterNodesFromEnv } from '../redis/redis-cluster-config.js';
+import { type RedisNode } from '../redis/redis-endpoint.js';
 import { ConfigError } from './config-error.js';
 import { type Env, envSchema } from './env.schema.js';
 
@@ -15,14 +21,21 @@ export class AppConfig {
   readonly logLevel: Env['LOG_LEVEL'];
   /** Human-readable lines (pino-pretty) or one JSON object per line. */
   readonly prettyLogs: boolean;
-  readonly redis: { url?: string; host?: string; port: number; db: number; password?: string };
-  readonly database: { url?: string; embeddedPort: number; poolSize: number; statementTimeoutMs: number };
+  readonly redis: { url?: string; host?: string; port: number; db: number; password?: string; clusterNodes?: RedisNode[] };
+  readonly database: { url?: string; embeddedPort: number; embeddedMaintenanceMs: number; poolSize: number; statementTimeoutMs: number };
   /** pgvector HNSW index: m and efConstruction when an index is built, efSearch at every search. */
-  readonly vectorIndex: { m: number; efConstruction: number; efSearch: number };
+  readonly vectorIndex: { m: number; efConstruction: number; efSearch: number; exactScanMaxRows: number };
   readonly queue: {
     prefix: string;
     runWorkers: boolean;
     workerQueues: QueueName[];
+    /** QUEUE_SHARDS endpoints (undefined: one shard on the main Redis) and the shards this process's workers serve. */
+    shards?: string[];
+    workerShards?: string[];
+    /** ROUTES_FILE's rules: the worker pool of each job (src/infra/queue/routing). */
+    routes: TaskRouter;
+    /** WORKER_POOLS: the pools this process's workers serve. */
+    workerPools: string[];
     concurrency: number;
     heartbeatMs: number;
     stalledIntervalMs: number;
@@ -86,6 +99,8 @@ export class AppConfig {
     llmTimeoutMs: number;
   };
   readonly monitor: { metricsToken?: string; alertFailureRate: number; alertWebhookUrl?: string };
+  /** Remote workers over HTTPS (src/remote-workers). */
+  readonly remoteWorkers: { leaseMs: number; claimMaxWaitMs: number; resultMaxBytes: number; rateLimitPerMinute: number };
   readonly telemetry: { otlpEndpoint?: string; serviceName?: string };
 
   constructor(e: Env) {
@@ -99,18 +114,35 @@ export class AppConfig {
     this.logLevel = e.LOG_LEVEL;
     this.prettyLogs =
       e.LOG_FORMAT === 'pretty' || (e.LOG_FORMAT === 'auto' && e.NODE_ENV === 'development' && process.stdout.isTTY === true);
-    this.redis = { url: e.REDIS_URL, host: e.REDIS_HOST, port: e.REDIS_PORT, db: e.REDIS_DB, password: e.REDIS_PASSWORD };
+    this.redis = {
+      url: e.REDIS_URL,
+      host: e.REDIS_HOST,
+      port: e.REDIS_PORT,
+      db: e.REDIS_DB,
+      password: e.REDIS_PASSWORD,
+      clusterNodes: clusterNodesFromEnv(e.REDIS_CLUSTER_NODES, e.QUEUE_PREFIX),
+    };
     this.database = {
       url: e.DATABASE_URL,
       embeddedPort: e.EMBEDDED_DB_PORT,
+      embeddedMaintenanceMs: e.EMBEDDED_DB_MAINTENANCE_MS,
       poolSize: e.DATABASE_POOL_SIZE,
       statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     };
-    this.vectorIndex = { m: e.VECTOR_HNSW_M, efConstruction: e.VECTOR_HNSW_EF_CONSTRUCTION, efSearch: e.VECTOR_HNSW_EF_SEARCH };
+    this.vectorIndex = {
+      m: e.VECTOR_HNSW_M,
+      efConstruction: e.VECTOR_HNSW_EF_CONSTRUCTION,
+      efSearch: e.VECTOR_HNSW_EF_SEARCH,
+      exactScanMaxRows: e.VECTOR_EXACT_SCAN_MAX_ROWS,
+    };
     this.queue = {
       prefix: e.QUEUE_PREFIX,
       runWorkers: e.RUN_WORKERS,
       workerQueues: (e.WORKER_QUEUES ?? [...ALL_QUEUES]) as QueueName[],
+      shards: e.QUEUE_SHARDS,
+      workerShards: e.WORKER_SHARDS,
+      routes: new TaskRouter(e.ROUTES_FILE ? loadRoutesFile(e.ROUTES_FILE) : []),
+      workerPools: e.WORKER_POOLS?.length ? [...new Set(e.WORKER_POOLS)] : [DEFAULT_POOL],
       concurrency: e.WORKER_CONCURRENCY,
       heartbeatMs: e.WORKER_HEARTBEAT_MS,
       stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS,
@@ -176,6 +208,12 @@ export class AppConfig {
       alertFailureRate: e.ALERT_FAILURE_RATE,
       alertWebhookUrl: e.ALERT_WEBHOOK_URL,
     };
+    this.remoteWorkers = {
+      leaseMs: e.REMOTE_LEASE_MS,
+      claimMaxWaitMs: e.REMOTE_CLAIM_MAX_WAIT_MS,
+      resultMaxBytes: e.REMOTE_RESULT_MAX_BYTES,
+      rateLimitPerMinute: e.REMOTE_RATE_LIMIT_PER_MINUTE,
+    };
     this.telemetry = { otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME };
   }
 
@@ -205,6 +243,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       throw new ConfigError('WORKER_QUEUES', `has unknown queue "${queue}" (known: ${ALL_QUEUES.join(', ')})`);
     }
   }
+  const badPool = env.WORKER_POOLS?.find((pool) => !isPoolName(pool));
+  if (badPool) throw new ConfigError('WORKER_POOLS', `has an invalid pool name "${badPool}" (letters, digits, '_' and '-')`);
+  checkQueueShards(env.QUEUE_SHARDS, env.WORKER_SHARDS);
   if (env.CHUNK_OVERLAP_TOKENS >= env.CHUNK_SIZE_TOKENS) {
     throw new ConfigError('CHUNK_OVERLAP_TOKENS', 'must be smaller than CHUNK_SIZE_TOKENS');
   }

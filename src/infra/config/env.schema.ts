@@ -33,22 +33,36 @@ export const envSchema = z.object({
   REDIS_PORT: int(1, 65535).default(6379),
   REDIS_DB: int(0, 1024).default(0),
   REDIS_PASSWORD: z.string().optional(),
+  /** Redis Cluster seed nodes, `host:port,host:port`: every Redis use goes to the cluster (wins over REDIS_URL). */
+  REDIS_CLUSTER_NODES: csv.optional(),
 
   DATABASE_URL: url.optional(),
   EMBEDDED_DB_PORT: int(0, 65535).default(5433),
   /** Connections of each process's pool. */
   DATABASE_POOL_SIZE: int(1, 1000).default(10),
+  /** How often the embedded database is vacuumed and checkpointed (PGlite runs neither by itself); 0 = never. */
+  EMBEDDED_DB_MAINTENANCE_MS: int(0, 86_400_000).default(900_000),
   /** Longest a statement may run on a PostgreSQL server (DATABASE_URL) before it is cancelled; 0 = no limit. */
   DATABASE_STATEMENT_TIMEOUT_MS: int(0, 2_147_483_647).default(0),
   /** pgvector HNSW build parameters, used when an index is created (a new embedding dimension). */
-  VECTOR_HNSW_M: int(2, 100).default(16),
-  VECTOR_HNSW_EF_CONSTRUCTION: int(4, 1000).default(64),
+  VECTOR_HNSW_M: int(2, 100).default(32),
+  VECTOR_HNSW_EF_CONSTRUCTION: int(4, 1000).default(128),
   /** Candidates kept while searching the HNSW index (recall against speed). */
   VECTOR_HNSW_EF_SEARCH: int(1, 1000).default(400),
+  /** An owner with at most this many vectors is searched exactly (owner index) instead of through HNSW; 0 = never. */
+  VECTOR_EXACT_SCAN_MAX_ROWS: int(0, 1_000_000).default(15_000),
 
   QUEUE_PREFIX: z.string().min(1).default('bull'),
   RUN_WORKERS: bool.default(true),
   WORKER_QUEUES: csv.optional(),
+  /** Queue shards: one Redis URL (or `cluster://host:port+host:port`) each; unset = one shard, the main Redis. */
+  QUEUE_SHARDS: csv.optional(),
+  /** The shards (names 0, 1, … in QUEUE_SHARDS order) this process's workers serve; unset = every shard. */
+  WORKER_SHARDS: csv.optional(),
+  /** Task routing rules (YAML, or JSON for a .json name): which worker pool each job goes to; unset = all to `default`. */
+  ROUTES_FILE: z.string().optional(),
+  /** The worker pools this process's workers serve (default: `default`). */
+  WORKER_POOLS: csv.optional(),
   WORKER_CONCURRENCY: int(1, 256).default(2),
   WORKER_HEARTBEAT_MS: int(100, 600_000).default(5000),
   WORKER_STALLED_INTERVAL_MS: int(100, 3_600_000).default(30_000),
@@ -118,6 +132,15 @@ export const envSchema = z.object({
   METRICS_TOKEN: z.string().optional(),
   ALERT_FAILURE_RATE: num(0, 1).default(0.2),
   ALERT_WEBHOOK_URL: url.optional(),
+
+  /** Remote workers (HTTPS): how long a lease (the job's lock) lasts without a heartbeat. */
+  REMOTE_LEASE_MS: int(1000, 3_600_000).default(60_000),
+  /** Longest a claim long-polls (the worker's max_wait_ms is capped at it). */
+  REMOTE_CLAIM_MAX_WAIT_MS: int(0, 120_000).default(30_000),
+  /** Largest result body a remote worker may post (vectors of a large file); past it 413. */
+  REMOTE_RESULT_MAX_BYTES: int(1024, 1024 ** 3).default(64 * 1024 ** 2),
+  /** Requests per minute per remote-worker token (and per client IP for refused tokens); past it 429. */
+  REMOTE_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(1200),
 
   /** Set: traces are exported over OTLP/HTTP to this collector (`/v1/traces` is appended). Unset: no tracing at all. */
   OTEL_EXPORTER_OTLP_ENDPOINT: url.optional(),

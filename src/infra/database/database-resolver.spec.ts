@@ -60,7 +60,7 @@ describe('resolveDatabase (embedded PGlite found through DATA_DIR)', () => {
     expect(otherDir.source).toBe('embedded');
     expect(new URL(otherDir.url).port).not.toBe(String(port));
     expect(await query(otherDir.url, "select to_regclass('marker') as found")).toEqual([{ found: null }]);
-  });
+  }, 180_000); // two embedded databases are created and migrated: a minute under CI load
 
   it('waits for a live owner that does not serve yet (one log line), never opens the folder while it lives, and takes it over once the owner died', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);

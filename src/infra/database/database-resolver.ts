@@ -1,12 +1,16 @@
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { type AppConfig } from '../config/app-config.js';
 import { type DatabaseTarget } from './database-target.js';
 import { embeddedDbPassword, ephemeralPassword } from './embedded-db-password.js';
 import { EmbeddedDbOwnership, type EmbeddedDbOwner } from './embedded-db-ownership.js';
+import { initdbInChildProcess } from './pglite-initdb.js';
 import { PgliteServer } from './pglite-server.js';
 
 const embeddedUrl = (port: number, password: string) =>
@@ -14,6 +18,13 @@ const embeddedUrl = (port: number, password: string) =>
 const OWNER_POLL_MS = 500;
 const PROBE_TIMEOUT_MS = 2_000;
 const logger = new Logger('Database');
+/**
+ * Postgres settings of the embedded database, given at every start. PGlite's WASM heap holds shared_buffers: the
+ * default 128 MB (initdb's pick) was touched whole at start and was most of an idle `npm start`'s memory; one
+ * process with one connection at a time needs far less (the files stay in the OS page cache).
+ * `node scripts/bench/run.mjs idle-memory` and `pipeline` measure both sides.
+ */
+const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=16MB'];
 
 /**
  * DATABASE_URL wins. Without it we use PGlite (Postgres in WASM, with pgvector) under DATA_DIR/pgdata. PGlite's
@@ -70,12 +81,17 @@ async function serveOwnedFolder(config: AppConfig, password: string, ownership: 
 }
 
 async function serveEmbedded(dataDir: string, port: number, password: string): Promise<DatabaseTarget> {
+  const inFolder = !dataDir.startsWith('memory://');
+  const initdb = inFolder && (await isMissingOrEmpty(dataDir)) ? initdbInChildProcess(dataDir, EMBEDDED_SETTINGS) : undefined;
   const [{ PGlite }, { vector }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite-pgvector'),
+    initdb,
   ]);
-  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir, extensions: { vector } });
+  if (inFolder) await mkdir(dataDir, { recursive: true });
+  const initdbHere = inFolder && !existsSync(join(dataDir, 'PG_VERSION'));
+  const db = await PGlite.create({ dataDir, extensions: { vector }, startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
+  if (initdbHere) collectGarbageNow();
   const server = new PgliteServer(db, password);
   const actualPort = await server.start(port).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') return server.start(0);
@@ -89,6 +105,23 @@ async function serveEmbedded(dataDir: string, port: number, password: string): P
       await db.close();
     },
   };
+}
+
+/**
+ * initdb in-process (a folder holding something else than a database, left as it is) runs in a second PGlite whose
+ * WASM memories (about 300 MB) are garbage once it is done; V8 kept them for minutes, so they are collected once, now.
+ */
+function collectGarbageNow(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+async function isMissingOrEmpty(folder: string): Promise<boolean> {
+  const entries = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  return entries.length === 0;
 }
 
 /** undefined when the database at `url` answers a query; else why not. */

@@ -8,7 +8,7 @@ import type pg from 'pg';
  * Each feature owns its tables and its migration folder (drizzle/<feature>, made by `npm run db:generate`),
  * with its own journal table, so features never share schema files. Applied in this order.
  */
-export const MIGRATION_FEATURES = ['auth', 'files', 'vectors', 'graph', 'memory', 'quota'] as const;
+export const MIGRATION_FEATURES = ['auth', 'files', 'vectors', 'graph', 'memory', 'quota', 'remote-workers'] as const;
 
 const MIGRATIONS_ROOT = fileURLToPath(new URL('../../../drizzle/', import.meta.url));
 // Any fixed 64-bit number: every process that migrates takes this lock first, so two starting together don't race.

@@ -3,7 +3,8 @@
  * KEYS: BullMQ's `prioritized`, `pc` (priority counter), `marker`, `meta` and `active` keys of the queue, then our
  * user → slots hash. ARGV[1] our key base (RedisKeys.fairSchedulerBase), ARGV[2] BullMQ's job key prefix
  * (`{prefix}:{queue}:`), ARGV[3] the user, ARGV[4] their slots ('' = keep), ARGV[5] a job id to hold back ('' = none),
- * ARGV[6] a job id of theirs that just ended ('' = none), ARGV[7] the admitted BullMQ priority.
+ * ARGV[6] a job id of theirs that just ended ('' = none), ARGV[7] the admitted BullMQ priority, ARGV[8] '1' when the
+ * ended job left the queue without running (a migration moved it): its id also leaves the user's held-back list.
  * Tops up the user's admitted jobs to their slots from their held-back list (oldest first), and one other user
  * picked at random, so slots freed by a cancel or a crash are refilled even if that user never calls again.
  * Admitting raises a job's priority as BullMQ's changePriority does (same score: priority × 2^32 + counter, so it
@@ -53,7 +54,10 @@ if holdId ~= '' then
   redis.call('RPUSH', base .. 'held:' .. owner, holdId)
   redis.call('SADD', usersKey, owner)
 end
-if endedId ~= '' then redis.call('SREM', base .. 'admitted:' .. owner, endedId) end
+if endedId ~= '' then
+  redis.call('SREM', base .. 'admitted:' .. owner, endedId)
+  if ARGV[8] == '1' then redis.call('LREM', base .. 'held:' .. owner, 0, endedId) end
+end
 topUp(owner)
 local other = redis.call('SRANDMEMBER', usersKey)
 if other and other ~= owner then topUp(other) end

@@ -56,6 +56,14 @@ export class FairScheduler {
     await this.admit(queue, toTaskPriority(job.priority), ownerOf(owner), '', '', String(job.id));
   }
 
+  /**
+   * A job that left the queue without running (moved by a migration): its id leaves its user's held-back list and
+   * admitted set here, and the slot it held goes to the user's next job.
+   */
+  async forget(queue: Queue, job: Job, owner: FairShareOwner): Promise<void> {
+    await this.admit(queue, toTaskPriority(job.priority), ownerOf(owner), '', '', String(job.id), '1');
+  }
+
   private async admit(
     queue: Queue,
     priority: TaskPriority,
@@ -63,12 +71,13 @@ export class FairScheduler {
     slots: string,
     holdId: string,
     endedId: string,
+    forgotten = '',
   ): Promise<void> {
     const { prioritized, pc, marker, meta, active } = queue.keys;
     const keys = [prioritized, pc, marker, meta, active, RedisKeys.fairSchedulerSlots(this.queuePrefix, queue.name)];
     const base = RedisKeys.fairSchedulerBase(this.queuePrefix, queue.name, priority);
     const admittedPriority = String(toBullPriority(priority));
-    await this.evalAdmission(keys, [base, queue.toKey(''), owner, slots, holdId, endedId, admittedPriority]);
+    await this.evalAdmission(keys, [base, queue.toKey(''), owner, slots, holdId, endedId, admittedPriority, forgotten]);
   }
 
   private async evalAdmission(keys: string[], args: string[]): Promise<unknown> {

@@ -6,6 +6,8 @@ export interface JobDefinition<TName extends string = string, TData = unknown> {
   readonly queue: QueueName;
   readonly name: TName;
   readonly defaults: TaskOptions;
+  /** The key that picks the job's queue shard (file id, user id): a file's or user's jobs stay on one shard, in order. */
+  routingKey?(data: TData): string;
   /** Phantom field: carries the payload type; never set. */
   readonly _data?: TData;
 }
@@ -16,8 +18,9 @@ export function defineJob<TData, TName extends string = string>(
   queue: QueueName,
   name: TName,
   defaults: TaskOptions = {},
+  routingKey?: (data: TData) => string,
 ): JobDefinition<TName, TData> {
-  const definition: JobDefinition<TName, TData> = { queue, name, defaults };
+  const definition: JobDefinition<TName, TData> = { queue, name, defaults, routingKey };
   definitions.push(definition);
   return definition;
 }

@@ -3,10 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
 import { RedisKeys } from '../redis/redis-keys.js';
+import type { QueueName } from './queue-names.js';
+import { poolQueueName } from './routing/pool-queue-name.js';
 
 // Deletes the lock only if this process still holds it (it may have expired and been taken by another).
 const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 const REQUEUE_COUNT_TTL_SECONDS = 24 * 3600;
+/** The reason code of a run whose job an operator canceled before it ran. */
+export const JOB_CANCELED = 'JOB_CANCELED';
 // Operator cancels kept per queue (the queue monitor trims its list to about this many).
 const CANCELED_LOOKUP_LIMIT = 1000;
 
@@ -39,10 +43,16 @@ export class JobReconciliationRepository {
     return count;
   }
 
-  /** True when an operator canceled this job (the queue monitor records cancels; BullMQ forgets the job). */
-  async wasCanceled(queue: string, jobId: string): Promise<boolean> {
-    const key = RedisKeys.canceledJobs(this.config.queue.prefix, queue);
-    const records = await this.redis.zrange(key, 0, CANCELED_LOOKUP_LIMIT - 1, 'REV');
-    return records.some((record) => (JSON.parse(record) as { job_id?: string }).job_id === jobId);
+  /**
+   * True when an operator canceled this job in any worker pool of the queue (the queue monitor records cancels per
+   * BullMQ queue; BullMQ forgets the job).
+   */
+  async wasCanceled(queue: QueueName, jobId: string): Promise<boolean> {
+    for (const pool of this.config.queue.routes.poolsOf(queue)) {
+      const key = RedisKeys.canceledJobs(this.config.queue.prefix, poolQueueName(queue, pool));
+      const records = await this.redis.zrange(key, 0, CANCELED_LOOKUP_LIMIT - 1, 'REV');
+      if (records.some((record) => (JSON.parse(record) as { job_id?: string }).job_id === jobId)) return true;
+    }
+    return false;
   }
 }

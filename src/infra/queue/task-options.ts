@@ -1,4 +1,5 @@
 import type { TaskPriority } from './task-priority.js';
+import type { RouteFacts } from './routing/route-rule.js';
 
 /**
  * The original system's RQ enqueue options, mapped onto BullMQ by TaskQueueService:
@@ -23,6 +24,8 @@ export interface TaskOptions {
   weight?: number;
   /** BullMQ deduplication (debounce): jobs with this id within ttlMs collapse into one. */
   debounce?: { id: string; ttlMs: number };
+  /** What ROUTES_FILE's rules may match besides queue, job name and userId (file type and size, owner role). */
+  route?: RouteFacts;
 }
 
 /** The defaults every job gets unless its definition or the caller says otherwise. */

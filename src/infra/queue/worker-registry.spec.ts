@@ -19,6 +19,36 @@ describe('WorkerRegistry against real Redis', () => {
     await redis.quit();
   });
 
+  it('coalesces a burst of job starts and ends into a few writes that end with the latest state', async () => {
+    let writes = 0;
+    const counting = new Proxy(redis, {
+      get: (target, property, receiver) => {
+        if (property === 'multi') writes += 1;
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const registry = new WorkerRegistry(counting, ['file_processing'], prefix, 60_000);
+    await registry.start();
+    try {
+      const burst: Promise<void>[] = [];
+      for (let i = 0; i < 20; i += 1) {
+        burst.push(registry.jobStarted(`job-${i}`), registry.jobEnded(`job-${i}`, i % 2 === 0, 1));
+      }
+      await Promise.all(burst);
+      expect(writes).toBeLessThanOrEqual(3); // the start's write, the burst's first write, one more after it
+      expect(parseWorkerRecord(await redis.hgetall(RedisKeys.worker(registry.name)))).toMatchObject({
+        state: 'idle',
+        current_job_id: null,
+        successful_job_count: 10,
+        failed_job_count: 10,
+        total_working_time_ms: 20,
+      });
+    } finally {
+      await registry.stop();
+    }
+  });
+
   it('writes the whole record again at the next heartbeat after Redis lost it, counts and running job included', async () => {
     const registry = new WorkerRegistry(redis, ['file_processing'], prefix, 100);
     await registry.start();

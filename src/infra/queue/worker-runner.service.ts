@@ -1,13 +1,13 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { Job, MetricsTime, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
 import { RedisKeys } from '../redis/redis-keys.js';
-import { REDIS_URL } from '../redis/redis.module.js';
+import { type RedisClient } from '../redis/redis-client.js';
+import { RedisConnector } from '../redis/redis-connector.js';
 import { closeQuietly, settleWithin } from '../redis/close-quietly.js';
 import { isConnectionError, redisOutages } from '../redis/redis-outage.js';
-import { bullRedisOptions, redisOptions } from '../redis/redis-target.js';
 import { queueTelemetry } from '../telemetry/tracing-state.js';
 import { declaredJobs } from './job-definition.js';
 import { JOB_ABORTED, JOB_LOCK_LOST, JOB_TIMEOUT, JobAbortedError, JobTimeoutError, WorkerLostError } from './job-errors.js';
@@ -16,10 +16,12 @@ import { AppJobOptions, TaskQueueService } from './task-queue.service.js';
 import { WorkerRecycler } from './worker-recycler.js';
 import { WorkerRegistry } from './worker-registry.js';
 import { StallLedger } from './stall-ledger.js';
+import { type QueueShard } from './shards/queue-shard.js';
+import { poolQueueName } from './routing/pool-queue-name.js';
 
 // Stalls are recorded as failed attempts by the runner (see StallLedger), so BullMQ must never give up on a stalled
 // job by itself (its default fails a job on its second stall without running it, and nobody settles the file).
-const BULLMQ_MAX_STALLED_COUNT = 1_000;
+export const BULLMQ_MAX_STALLED_COUNT = 1_000;
 
 /**
  * Runs a BullMQ Worker for every processor whose queue this process serves (RUN_WORKERS, WORKER_QUEUES).
@@ -32,9 +34,9 @@ const BULLMQ_MAX_STALLED_COUNT = 1_000;
 export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private readonly workers: Worker[] = [];
-  private readonly connections: Redis[] = [];
+  private readonly connections: RedisClient[] = [];
   private registry?: WorkerRegistry;
-  private subscriber?: Redis;
+  private subscriber?: RedisClient;
   private draining?: Promise<void>;
   private readonly bookkeeping = new Set<Promise<void>>();
   private readonly stalls: StallLedger;
@@ -44,7 +46,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly config: AppConfig,
     private readonly discovery: DiscoveryService,
     private readonly redis: Redis,
-    @Inject(REDIS_URL) private readonly redisUrl: string,
+    private readonly connector: RedisConnector,
     private readonly tasks: TaskQueueService,
   ) {
     this.stalls = new StallLedger(redis, config.queue.prefix);
@@ -65,11 +67,18 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
       served.map((p) => p.queueName),
       this.config.queue.prefix,
       this.config.queue.heartbeatMs,
+      this.config.queue.workerPools,
     );
     await this.registry.start();
-    for (const processor of served) this.workers.push(this.startWorker(processor));
+    // WORKER_POOLS: one BullMQ worker per (queue, pool); a job routed to another pool is never taken here.
+    const pools = this.config.queue.workerPools;
+    // QUEUE_SHARDS: and one per shard this process serves (WORKER_SHARDS, default all).
+    const shards = this.tasks.shards.served(this.config.queue.workerShards);
+    for (const processor of served) {
+      for (const pool of pools) for (const shard of shards) this.workers.push(this.startWorker(processor, pool, shard));
+    }
     await this.listenForAborts();
-    this.logger.log(`worker ${this.registry.name} serving ${served.map((p) => p.queueName).join(', ')}`);
+    this.logger.log(`worker ${this.registry.name} serving ${served.map((p) => p.queueName).join(', ')} (pools ${pools.join(', ')})`);
   }
 
   /**
@@ -135,13 +144,13 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
-  private startWorker(processor: QueueProcessor): Worker {
+  private startWorker(processor: QueueProcessor, pool: string, shard: QueueShard): Worker {
     const { queue } = this.config;
-    const connection = redisOutages.watch(new Redis(this.redisUrl, bullRedisOptions()));
+    const connection = shard.connect();
     this.connections.push(connection);
     const worker: Worker = new Worker(
-      processor.queueName,
-      (job, _token, signal) => this.run(processor, worker, job, signal),
+      poolQueueName(processor.queueName, pool),
+      (job, _token, signal) => this.run(processor, worker, job, signal, shard),
       {
         connection,
         prefix: queue.prefix,
@@ -178,20 +187,22 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     });
   }
 
-  private async run(processor: QueueProcessor, worker: Worker, job: Job, signal?: AbortSignal): Promise<unknown> {
+  private async run(processor: QueueProcessor, worker: Worker, job: Job, signal: AbortSignal | undefined, shard: QueueShard): Promise<unknown> {
     const startedAt = performance.now();
     const abortSignal = signal ?? new AbortController().signal;
     const timeoutMs = (job.opts as AppJobOptions).jobTimeoutMs;
     const timer = timeoutMs ? setTimeout(() => worker.cancelJob(String(job.id), JOB_TIMEOUT), timeoutMs) : undefined;
-    // Bookkeeping (registry, fair-share turns) runs beside the job, off its critical path; shutdown waits for it.
-    this.inBackground(this.registry?.jobStarted(String(job.id)));
-    this.inBackground(this.fairShareHook(() => this.tasks.jobStarted(job)));
+    // Bookkeeping (registry, fair-share turns) runs beside the job, off its critical path; shutdown waits for it (the
+    // registry's writes through registry.stop()). A no-op job costs about 50 us of worker CPU: the queue bench is
+    // CPU-bound on it, so nothing here allocates what the job does not need.
+    void this.registry?.jobStarted(String(job.id));
+    const fairShare = (job.opts as AppJobOptions).fairShare === true;
     let outcome = 'failed';
     let failure: string | undefined;
     try {
       // The worker of an earlier attempt died: record that attempt as failed (it then waits its backoff, or ends the
       // job with WORKER_LOST when it was the last one) before running the job again.
-      if (await this.stalls.claimNewStalls(processor.queueName, job)) throw new WorkerLostError(job.stalledCounter);
+      if (await this.stalls.claimNewStalls(worker.name, job)) throw new WorkerLostError(job.stalledCounter);
       const work = processor.process(job as TypedJob<{ name: string; data: unknown }>, {
         signal: abortSignal,
         reportProgress: (progress) => job.updateProgress(progress),
@@ -211,8 +222,13 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     } finally {
       clearTimeout(timer);
       const durationMs = performance.now() - startedAt;
-      this.inBackground(this.registry?.jobEnded(String(job.id), outcome === 'completed', durationMs));
-      this.inBackground(this.fairShareHook(() => this.tasks.jobEnded(processor.queueName, job)));
+      void this.registry?.jobEnded(String(job.id), outcome === 'completed', durationMs);
+      if (fairShare) {
+        // A held-back job an idle worker took is admitted only if it runs again: a job that completed never waits
+        // again (saves a round trip a job).
+        if (outcome !== 'completed') this.inBackground(this.fairShareHook(() => this.tasks.jobStarted(job, shard)));
+        this.inBackground(this.fairShareHook(() => this.tasks.jobEnded(processor.queueName, job, shard)));
+      }
       this.recycleIfSpent();
       const line = {
         queue: processor.queueName,
@@ -228,14 +244,13 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
-  /** The fair scheduler's bookkeeping never decides a job's outcome: a failure is logged, the job goes on. */
   /** Runs work that must not fail or delay a job (it catches its own errors); closeWorkers waits for what is left. */
-  private inBackground(work: Promise<void> | undefined): void {
-    if (!work) return;
+  private inBackground(work: Promise<void>): void {
     const tracked: Promise<void> = work.finally(() => this.bookkeeping.delete(tracked));
     this.bookkeeping.add(tracked);
   }
 
+  /** The fair scheduler's bookkeeping never decides a job's outcome: a failure is logged, the job goes on. */
   private async fairShareHook(hook: () => Promise<void>): Promise<void> {
     await hook().catch((error: unknown) => this.logger.warn(`fair scheduler: ${(error as Error).message}`));
   }
@@ -251,7 +266,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** Operator aborts are published on one channel; the worker running that job aborts it, the others ignore it. */
   private async listenForAborts(): Promise<void> {
-    this.subscriber = redisOutages.watch(new Redis(this.redisUrl, redisOptions()));
+    this.subscriber = this.connector.connect();
     await this.subscriber.subscribe(RedisKeys.jobAbortChannel());
     this.subscriber.on('message', (_channel, message: string) => {
       const { job_id, reason, queue, prefix } = JSON.parse(message) as AbortMessage;

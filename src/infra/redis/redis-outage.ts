@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Redis } from 'ioredis';
+import { type RedisClient } from './redis-client.js';
 
 /**
  * Logs a Redis outage once, however many clients notice it: one line when the first client loses Redis, one when a
@@ -11,7 +11,7 @@ export class RedisOutageLog {
   private downSince?: number;
 
   /** Attaches the outage listeners to a client (returns it, for use in a constructor call). */
-  watch<T extends Redis>(client: T): T {
+  watch<T extends RedisClient>(client: T): T {
     client.on('error', (error: Error) => this.lost(error));
     client.on('ready', () => this.recovered());
     return client;
@@ -39,11 +39,20 @@ export class RedisOutageLog {
 /** The process's one outage log. */
 export const redisOutages = new RedisOutageLog();
 
-/** True for errors of the connection itself (Redis down or restarting), not of a command. */
+/**
+ * A Redis Cluster that cannot serve a command for now: a slot without a master (CLUSTERDOWN, TRYAGAIN during a
+ * resharding), redirections that never settle (a MOVED storm while a failover is under way), no node answering.
+ */
+const CLUSTER_UNAVAILABLE =
+  /CLUSTERDOWN|TRYAGAIN|Too many Cluster redirections|Failed to refresh slots cache|None of startup nodes is available|Cluster isn't ready|slot .* not served/i;
+
+/** True for errors of the connection itself (Redis down or restarting, a cluster slot unavailable), not of a command. */
 export function isConnectionError(error: Error): boolean {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code) ||
-    /Connection is closed|Stream isn't writeable|LOADING|max retries per request/i.test(error.message)
+    error.name === 'ClusterAllFailedError' ||
+    /Connection is closed|Stream isn't writeable|LOADING|max retries per request/i.test(error.message) ||
+    CLUSTER_UNAVAILABLE.test(error.message)
   );
 }

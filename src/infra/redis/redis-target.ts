@@ -1,7 +1,10 @@
 import { type RedisOptions } from 'ioredis';
+import { type RedisEndpoint } from './redis-endpoint.js';
 
 /** Where our Redis is and how it was found; `stop` shuts down an embedded server this process started. */
 export interface RedisTarget {
+  endpoint: RedisEndpoint;
+  /** The URL, or `cluster://host:port+…` for a cluster (for banners and logs; a URL may hold a password: mask it). */
   url: string;
   source: 'configured' | 'local' | 'embedded';
   stop(): Promise<void>;

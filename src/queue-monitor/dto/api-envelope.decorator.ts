@@ -29,7 +29,7 @@ export function ApiEnvelope(dto: Type, message = 'OK') {
   );
 }
 
-function errorExample(code: string, message: string) {
+export function errorExample(code: string, message: string) {
   return {
     schema: {
       type: 'object',

@@ -14,6 +14,8 @@ export class JobSummaryDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-11-28T21:00:03.500Z' }) ended_at!: string | null;
   @ApiProperty({ nullable: true, description: 'Return value of a finished job', example: null }) result!: unknown;
   @ApiProperty({ type: String, nullable: true, example: 'Error: unsupported file type\n    at …' }) exc_info!: string | null;
+  @ApiPropertyOptional({ example: 'default', description: 'The worker pool whose queue holds it (ROUTES_FILE)' }) pool?: string;
+  @ApiPropertyOptional({ example: '1', description: 'The queue shard holding it (with QUEUE_SHARDS)' }) shard?: string;
 }
 
 export class JobListDto {
@@ -56,6 +58,15 @@ export class JobDetailDto extends JobSummaryDto {
   @ApiPropertyOptional({ format: 'date-time' }) canceled_at?: string;
   @ApiPropertyOptional({ type: JobDependenciesDto, description: 'Its place in a flow (absent for a canceled record)' })
   dependencies?: JobDependenciesDto;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'pool has no worker',
+    description:
+      'Why a queued or scheduled job waits: `pool has no worker` when no live worker of its pool can take it (in-house, ' +
+      'a remote token of the pool, or one bound to the job\'s owner); null otherwise',
+  })
+  waiting_reason?: string | null;
 }
 
 export class JobActionResultDto {

@@ -3,8 +3,9 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { API_JOB_STATUSES } from '../../infra/queue/job-status.js';
 import type { ApiJobStatus } from '../../infra/queue/job-status.js';
+import { ShardQuery } from './shard.query.js';
 
-export class ListJobsQuery {
+export class ListJobsQuery extends ShardQuery {
   @ApiPropertyOptional({ enum: API_JOB_STATUSES, default: 'queued', description: 'Which jobs to list' })
   @IsOptional()
   @IsIn(API_JOB_STATUSES)

@@ -22,7 +22,7 @@ export class QueueWindowMetricsDto {
   failure_rate!: number | null;
   @ApiProperty({ type: ProcessingTimeDto, description: 'started → ended, ms' }) processing_time_ms!: ProcessingTimeDto;
   @ApiProperty({ type: WaitTimeDto, description: 'enqueued (or delay over) → started, ms' }) wait_time_ms!: WaitTimeDto;
-  @ApiProperty({ example: 60, description: 'Ended jobs the timings come from (the latest, at most 500 per state)' })
+  @ApiProperty({ example: 60, description: 'Ended jobs the timings come from (the latest, at most 500 per state of each pool queue on each shard)' })
   timing_sample_size!: number;
 }
 

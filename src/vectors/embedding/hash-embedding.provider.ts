@@ -24,6 +24,14 @@ const BIGRAM_WEIGHT = 0.7;
 const CHAR_NGRAM_WEIGHT = 0.25;
 const CHAR_NGRAM_SIZES = [3, 4];
 const CJK_BIGRAM_WEIGHT = 0.6;
+// By a feature's prefix: w word, c character n-gram, b word bigram, g CJK character bigram, r the raw text.
+const FEATURE_WEIGHTS: Record<string, number> = {
+  w: UNIGRAM_WEIGHT,
+  c: CHAR_NGRAM_WEIGHT,
+  b: BIGRAM_WEIGHT,
+  g: CJK_BIGRAM_WEIGHT,
+  r: 1,
+};
 
 /**
  * The default provider: deterministic signed feature hashing (the "hashing trick") of normalized word unigrams,
@@ -44,35 +52,36 @@ export class HashEmbeddingProvider implements EmbeddingProvider {
   }
 
   embedOne(text: string): number[] {
-    const features = new Map<string, { count: number; weight: number }>();
-    const add = (feature: string, weight: number) => {
-      const seen = features.get(feature);
-      if (seen) seen.count++;
-      else features.set(feature, { count: 1, weight });
-    };
+    // Feature → count, in first-seen order (the order the vector is summed in). The weight follows from the prefix.
+    const features = new Map<string, number>();
+    const add = (feature: string, times = 1) => features.set(feature, (features.get(feature) ?? 0) + times);
 
     const { words, bigrams } = wordsAndBigrams(text);
     const content = words.filter(isContentWord);
-    for (const word of content) {
-      add(`w:${word}`, UNIGRAM_WEIGHT);
+    // A word's features once per distinct word, counted as often as it occurs: the same counts and first-seen order
+    // as adding them at every occurrence, without cutting the n-grams of a repeated word again.
+    const occurrences = new Map<string, number>();
+    for (const word of content) occurrences.set(word, (occurrences.get(word) ?? 0) + 1);
+    for (const [word, times] of occurrences) {
+      add(`w:${word}`, times);
       if (hasCjk(word)) continue;
       const padded = `<${word}>`;
       for (const n of CHAR_NGRAM_SIZES) {
-        for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`, CHAR_NGRAM_WEIGHT);
+        for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`, times);
       }
     }
-    for (let i = 0; i + 1 < content.length; i++) add(`b:${content[i]} ${content[i + 1]}`, BIGRAM_WEIGHT);
-    for (const bigram of bigrams) add(`g:${bigram}`, CJK_BIGRAM_WEIGHT);
+    for (let i = 0; i + 1 < content.length; i++) add(`b:${content[i]} ${content[i + 1]}`);
+    for (const bigram of bigrams) add(`g:${bigram}`);
     // Only stopwords or symbols: still give a non-zero vector (cosine of a zero vector is undefined).
-    if (features.size === 0) add(`r:${text.trim().toLowerCase()}`, 1);
+    if (features.size === 0) add(`r:${text.trim().toLowerCase()}`);
 
     const vector = new Float64Array(this.dimension);
-    for (const [feature, { count, weight }] of features) {
+    for (const [feature, count] of features) {
       const hash = fnv1a(feature);
       const sign = hash & 1 ? 1 : -1;
-      vector[(hash >>> 1) % this.dimension] += sign * weight * (1 + Math.log(count));
+      vector[(hash >>> 1) % this.dimension] += sign * FEATURE_WEIGHTS[feature[0]] * (1 + Math.log(count));
     }
-    return l2Normalize(Array.from(vector));
+    return l2Normalize(vector);
   }
 }
 

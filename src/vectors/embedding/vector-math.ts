@@ -1,5 +1,5 @@
-/** Scales a vector to unit length in place; a zero vector stays zero. Returns it. */
-export function l2Normalize(vector: number[] | Float32Array): number[] {
+/** A unit-length copy of the vector (a zero vector stays zero). */
+export function l2Normalize(vector: number[] | Float32Array | Float64Array): number[] {
   let sum = 0;
   for (const v of vector) sum += v * v;
   const norm = Math.sqrt(sum);

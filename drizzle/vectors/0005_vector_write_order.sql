@@ -1,0 +1,3 @@
+-- A file's concurrent vector writes are ordered by when they began: by a sequence, since created_at (clock_timestamp)
+-- has millisecond steps on PGlite, and two writes begun in one millisecond fell back to their random ids.
+ALTER TABLE "chunk_vector_writes" ADD COLUMN "begun" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "chunk_vector_writes_begun_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);
