@@ -46,7 +46,7 @@ export class RemoteStepRunner {
       if (model !== job.embedding.model || dimension !== job.embedding.dimension) {
         throw new EmbeddingProviderError(
           `This worker embeds with ${model} (${dimension}), the API stores ${job.embedding.model} (${job.embedding.dimension}): set EMBEDDING_PROVIDER/EMBEDDING_MODEL/EMBEDDING_DIMENSION to match`,
-          true,
+          false,
         );
       }
       const vectors: { chunk_id: string; embedding: number[] }[] = [];
@@ -82,6 +82,8 @@ export class RemoteStepRunner {
   }
 
   async close(): Promise<void> {
+    // The local model's idle child processes (IsolatedLocalEmbeddingProvider) end now rather than at their timeout.
+    if ('close' in this.embedder && typeof this.embedder.close === 'function') this.embedder.close();
     await this.rules?.onApplicationShutdown();
   }
 }

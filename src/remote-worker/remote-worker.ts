@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../infra/config/app-config.js';
+import { runEntryPoint } from '../infra/process-lifecycle.js';
+import { isRemoteQueue, REMOTE_QUEUES } from '../remote-workers/remote-queues.js';
 import { RemoteApiError, RemoteWorkerClient } from './remote-worker.client.js';
 import { RemoteStepRunner } from './remote-step.runner.js';
 
@@ -17,13 +20,16 @@ async function main(): Promise<void> {
       'max-wait-ms': { type: 'string', default: '20000' },
     },
   });
-  if (!values.api || !values.token) {
-    console.error('usage: npm run remote-worker -- --api URL --token rw_… [--queues vectorization,kg_extraction]');
+  const queues = values.queues.split(',').map((q) => q.trim()).filter(Boolean);
+  const maxWaitMs = Number(values['max-wait-ms']);
+  const problem = argumentProblem(values.api, values.token, queues, maxWaitMs);
+  if (problem || !values.api || !values.token) {
+    console.error(`${problem}\nusage: npm run remote-worker -- --api URL --token rw_… [--queues ${REMOTE_QUEUES.join(',')}] [--max-wait-ms 20000]`);
     process.exit(2);
   }
-  const queues = values.queues.split(',').map((q) => q.trim()).filter(Boolean);
   const client = new RemoteWorkerClient(values.api, values.token);
-  const runner = new RemoteStepRunner(loadConfig());
+  // The API's settings schema wants JWT_SECRET under NODE_ENV=production; this process signs no JWT.
+  const runner = new RemoteStepRunner(loadConfig({ ...process.env, JWT_SECRET: process.env.JWT_SECRET || randomBytes(32).toString('hex') }));
   let stopping = false;
   const stop = () => (stopping = true);
   process.once('SIGTERM', stop);
@@ -33,7 +39,7 @@ async function main(): Promise<void> {
   while (!stopping) {
     let lease;
     try {
-      lease = await client.claim(queues, Number(values['max-wait-ms']));
+      lease = await client.claim(queues, maxWaitMs);
     } catch (error) {
       if (error instanceof RemoteApiError && (error.status === 401 || error.status === 403)) {
         console.error(`remote worker: token refused (${error.message}); exiting`);
@@ -74,4 +80,13 @@ async function main(): Promise<void> {
   await runner.close();
 }
 
-void main();
+/** What is wrong with the command line (the worker would only loop on 400 answers), or undefined. */
+function argumentProblem(api: string | undefined, token: string | undefined, queues: string[], maxWaitMs: number): string | undefined {
+  if (!api || !token) return '--api and --token are required';
+  if (!URL.canParse(api)) return `--api ${api} is not a URL`;
+  if (queues.length === 0 || !queues.every(isRemoteQueue)) return `--queues takes ${REMOTE_QUEUES.join(', ')} (comma-separated)`;
+  if (!Number.isInteger(maxWaitMs) || maxWaitMs < 0 || maxWaitMs > 120_000) return '--max-wait-ms takes 0 to 120000';
+  return undefined;
+}
+
+void runEntryPoint(main);
