@@ -13,6 +13,8 @@ import { waitFor } from './support/wait-for.js';
 
 // A pool served only by a token bound to one user (no in-house worker serves it: RUN_WORKERS=false).
 const BOUND_POOL = 'bound-e2e';
+// REMOTE_RATE_LIMIT_PER_MINUTE here.
+const RATE_LIMIT = 30;
 
 /**
  * Remote workers with two queue shards (two private redis-servers): a claim takes jobs from every shard, and the
@@ -38,6 +40,8 @@ describe('Remote workers across queue shards, and user-bound tokens in the monit
     return res.body.data.token as string;
   };
   const claim = (token: string) => call('post', '/api/v1/remote-workers/claim', token, { queues: ['vectorization'], max_wait_ms: 0 });
+  const refusalOf = (res: { status: number; body: unknown; headers: Record<string, string> }) => ({ status: res.status, body: res.body, retryAfter: Number(res.headers['retry-after']) });
+  const rawClaim = async (token: string) => refusalOf(await t.http().post('/api/v1/remote-workers/claim').set('authorization', `Bearer ${token}`).send({ queues: ['vectorization'], max_wait_ms: 0 }));
 
   /** A vectorize-file job of a user on a shard and pool, with the options the feature's own enqueue gives it. */
   async function enqueueOn(shard: QueueShard, pool: string, userId: string | undefined): Promise<string> {
@@ -61,6 +65,8 @@ describe('Remote workers across queue shards, and user-bound tokens in the monit
       ROUTES_FILE: routesFile,
       REMOTE_LEASE_MS: '3000',
       WORKER_STALLED_INTERVAL_MS: '300',
+      // The tests above make at most a dozen requests per token; the last one runs into the limit.
+      REMOTE_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
     });
     tasks = t.app.get(TaskQueueService);
     admin = await loginAdmin(t);
@@ -131,5 +137,26 @@ describe('Remote workers across queue shards, and user-bound tokens in the monit
     expect([aliceJob, bobJob]).toContain((lease.body.data.job as { id: string }).id);
     const stillWaiting = (lease.body.data.job as { id: string }).id === aliceJob ? bobJob : aliceJob;
     expect((await call('get', `/api/v1/rq/queues/vectorization/jobs/${stillWaiting}`, admin)).body.data.waiting_reason).toBeNull();
+  }, 60_000);
+
+  // Last: it leaves this client's IP refused for the rest of the minute.
+  it("rate-limits each token's requests and each IP's refused tokens: 429 RATE_LIMITED in the envelope, with Retry-After", async () => {
+    // A pool without jobs: every claim answers 204 at once.
+    const chatty = await issue('chatty', 'limits-e2e');
+    const quiet = await issue('quiet', 'limits-e2e');
+    for (let i = 0; i < RATE_LIMIT; i++) expect((await claim(chatty)).status).toBe(204);
+    const limited = await rawClaim(chatty);
+    expect(limited).toMatchObject({ status: 429, body: { success: false, error: { code: 'RATE_LIMITED' } } });
+    expect(limited.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(limited.retryAfter).toBeLessThanOrEqual(60);
+    // Every protocol route counts against the token, not only claims.
+    expect((await call('post', `/api/v1/remote-workers/leases/${randomUUID()}/heartbeat`, chatty, {})).status).toBe(429);
+    // Another token is not held back by it.
+    expect((await claim(quiet)).status).toBe(204);
+
+    // Guessing tokens: each refusal (401) counts against the client's IP; past the limit the IP gets 429, a live token too.
+    for (let i = 0; i < RATE_LIMIT; i++) expect((await rawClaim(`rw_guess-${i}`)).status).toBe(401);
+    expect(await rawClaim('rw_guess-last')).toMatchObject({ status: 429, body: { success: false, error: { code: 'RATE_LIMITED' } } });
+    expect((await rawClaim(quiet)).status).toBe(429);
   }, 60_000);
 });

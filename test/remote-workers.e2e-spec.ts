@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { QueueName } from '../src/infra/queue/queue-names.js';
 import { DEFAULT_TASK_OPTIONS } from '../src/infra/queue/task-options.js';
 import { TaskQueueService, toBullOptions } from '../src/infra/queue/task-queue.service.js';
+import { RemoteWorkerTokensRepository } from '../src/remote-workers/remote-worker-tokens.repository.js';
 import { loginAdmin, registerAndLogin } from './support/auth.js';
 import { BUILD_DIR, compileForProcesses, PROJECT_ROOT } from './support/compiled-src.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -131,6 +132,10 @@ describe('Remote workers (e2e: API in-process, remote worker processes with only
     expect((await api('DELETE', `/api/v1/remote-workers/tokens/${randomUUID()}`, userA.token)).status).toBe(403);
     const issued = await issue('listed');
     expect(issued.token).toMatch(/^rw_/);
+    // Stored as its sha256 only: no column holds the token.
+    const row = await t.app.get(RemoteWorkerTokensRepository).findById(issued.id);
+    expect(row?.tokenSha256).toBe(createHash('sha256').update(issued.token).digest('hex'));
+    expect(JSON.stringify(row)).not.toContain(issued.token);
     const list = await api('GET', '/api/v1/remote-workers/tokens', admin);
     expect(JSON.stringify(list.body)).not.toContain(issued.token);
     expect((list.body.data as { tokens: { id: string }[] }).tokens.map((x) => x.id)).toContain(issued.id);
@@ -198,6 +203,7 @@ describe('Remote workers (e2e: API in-process, remote worker processes with only
     // Another token's lease does not exist for it.
     expect((await api('POST', `${leasePath}/heartbeat`, tokenV.token, {})).status).toBe(404);
     expect((await api('POST', `${leasePath}/heartbeat`, tokenU.token, { progress: 10 })).status).toBe(200);
+    expect((await job(QueueName.Vectorization, lease.job.id))?.progress).toBe(10);
 
     const input = await fetch(`${base}${leasePath}/input`, { headers: { authorization: `Bearer ${tokenU.token}` } });
     expect(input.status).toBe(200);
@@ -218,13 +224,26 @@ describe('Remote workers (e2e: API in-process, remote worker processes with only
     const oversized = await api('POST', `${leasePath}/complete`, tokenU.token, JSON.stringify({ result: { pad: 'x'.repeat(1_200_000) } }));
     expect(oversized.status).toBe(413);
 
-    // The retry (after its backoff): a lease left to expire answers 409 and changes nothing.
+    // The retry (after its backoff): a lease left to expire answers 409 to a valid result and changes nothing.
     const again = await claim(tokenU.token, 30_000);
     expect(again.status).toBe(200);
     const late = again.body.data as { lease_id: string; job: { id: string } };
+    const lateInput = await fetch(`${base}/api/v1/remote-workers/leases/${late.lease_id}/input`, { headers: { authorization: `Bearer ${tokenU.token}` } });
+    const lateLines = (await lateInput.text()).trim().split('\n').map((l) => JSON.parse(l) as { type: string; id: string; file_id: string; embedding: { model: string; dimension: number } });
+    const { file_id: lateFile, embedding } = lateLines[0];
+    const unit = Array.from({ length: embedding.dimension }, (_, i) => (i === 0 ? 1 : 0));
+    const validResult = { ...embedding, vectors: lateLines.filter((l) => l.type === 'chunk').map((c) => ({ chunk_id: c.id, embedding: unit })) };
+    const vectorsOf = async () => (await t.http().get(`/api/v1/vectors/${lateFile}`).set('authorization', `Bearer ${userB.token}`).expect(200)).body.data as Record<string, unknown>;
+    const vectorsBefore = await vectorsOf();
     await waitFor(async () => (await stateOf(QueueName.Vectorization, late.job.id)) !== 'active', 30_000);
+    const lateComplete = await api('POST', `/api/v1/remote-workers/leases/${late.lease_id}/complete`, tokenU.token, { result: validResult });
+    expect(lateComplete.status).toBe(409);
+    expect(lateComplete.body).toMatchObject({ success: false, error: { code: 'LEASE_EXPIRED' } });
+    expect(await vectorsOf()).toEqual(vectorsBefore);
+    expect(await stateOf(QueueName.Vectorization, late.job.id)).toMatch(/waiting|prioritized/);
     const lateAnswer = await api('POST', `/api/v1/remote-workers/leases/${late.lease_id}/fail`, tokenU.token, { error: 'late', retryable: false });
     expect(lateAnswer.status).toBe(409);
+    expect(await stateOf(QueueName.Vectorization, late.job.id)).toMatch(/waiting|prioritized/);
 
     // Revoked: refused at once, and its lease's job is back in the queue at once.
     const held = await claim(tokenV.token, 30_000);
