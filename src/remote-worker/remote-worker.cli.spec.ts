@@ -8,7 +8,7 @@ import { FakeLlmServer } from '../graph/extractors/testing/fake-llm-server.js';
 import { QueueName } from '../infra/queue/queue-names.js';
 import { remoteGraphSchema, remoteVectorsSchema } from '../remote-workers/remote-result.schema.js';
 import type { RemoteInputLine } from '../remote-workers/remote-step.js';
-import { FakeEmbeddingServer } from '../vectors/embedding/testing/fake-embedding-server.js';
+import { FakeEmbeddingServer, fakeVector } from '../vectors/embedding/testing/fake-embedding-server.js';
 import { type FakeLeaseAnswer, type FakeRemoteJob, FakeRemoteApi } from './testing/fake-remote-api.js';
 
 const TOKEN = 'rw_cli-spec-token';
@@ -151,6 +151,26 @@ describe('reference remote worker CLI (a process with only a URL and a token)', 
     worker.child.kill('SIGTERM');
     expect(await worker.exited).toBe(0);
   }, 90_000);
+
+  it("heartbeats within the lease by the API's clock when this machine's clock is minutes off", async () => {
+    const slow = new FakeEmbeddingServer(8);
+    slow.handler = (body, res) => slow.answer(res, body.input.map((text) => fakeVector(text, 8)), 2500);
+    const embeddingUrl = await slow.start();
+    // The API's clock 10 minutes ahead: lease_expires_at read by this machine's clock would look 10 minutes away.
+    api.clockOffsetMs = 10 * 60_000;
+    try {
+      const worker = startWorker({ EMBEDDING_PROVIDER: 'openai', EMBEDDING_MODEL: 'fake-embed', EMBEDDING_DIMENSION: '8', EMBEDDING_BASE_URL: embeddingUrl });
+      const [answer] = await answers(worker, [remoteJob('v4', 'vectorize-file', ['vectors'], { model: 'fake-embed', dimension: 8 })]);
+      expect(completed(answer)).toMatchObject({ model: 'fake-embed' });
+      // A 3 s lease and a 2.5 s job: heartbeats about every second.
+      expect(api.heartbeats.filter((h) => h.job_id === 'v4').length).toBeGreaterThanOrEqual(1);
+      worker.child.kill('SIGTERM');
+      expect(await worker.exited).toBe(0);
+    } finally {
+      api.clockOffsetMs = 0;
+      await slow.stop();
+    }
+  }, 60_000);
 
   it("fails a job for good when its model is not the API's, and exits on a refused token or a bad command line", async () => {
     const worker = startWorker({ EMBEDDING_PROVIDER: 'hash', EMBEDDING_DIMENSION: '8' }, ['--queues', 'vectorization']);

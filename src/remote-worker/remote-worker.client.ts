@@ -15,6 +15,12 @@ export class RemoteApiError extends Error {
   }
 }
 
+/** A lease, and how long it lasts from now (heartbeats must come well within it). */
+export interface ClaimedLease {
+  lease: Lease;
+  leaseMs: number;
+}
+
 /** The remote-worker protocol over HTTP(S), with nothing but the API's URL and a token. */
 export class RemoteWorkerClient {
   constructor(
@@ -23,10 +29,15 @@ export class RemoteWorkerClient {
   ) {}
 
   /** The next lease, or undefined when none came within maxWaitMs (204). */
-  async claim(queues: string[], maxWaitMs: number): Promise<Lease | undefined> {
+  async claim(queues: string[], maxWaitMs: number): Promise<ClaimedLease | undefined> {
     const res = await this.request('POST', '/api/v1/remote-workers/claim', { queues, max_wait_ms: maxWaitMs }, maxWaitMs + 30_000);
     if (res.status === 204) return undefined;
-    return (await this.data(res)) as Lease;
+    const lease = (await this.data(res)) as Lease;
+    // lease_expires_at is by the API's clock, which this machine's may be minutes off: measure it against the API's
+    // Date header, a second short (the header drops the milliseconds).
+    const apiNow = Date.parse(res.headers.get('date') ?? '');
+    const leaseMs = Date.parse(lease.lease_expires_at) - (Number.isNaN(apiNow) ? Date.now() : apiNow + 1000);
+    return { lease, leaseMs: Math.max(1000, leaseMs) };
   }
 
   /** The lease's input lines, streamed. */

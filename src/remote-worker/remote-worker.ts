@@ -37,9 +37,9 @@ async function main(): Promise<void> {
   console.log(`remote worker: ${values.api}, queues ${queues.join(', ')}`);
 
   while (!stopping) {
-    let lease;
+    let claimed;
     try {
-      lease = await client.claim(queues, maxWaitMs);
+      claimed = await client.claim(queues, maxWaitMs);
     } catch (error) {
       if (error instanceof RemoteApiError && (error.status === 401 || error.status === 403)) {
         console.error(`remote worker: token refused (${error.message}); exiting`);
@@ -50,10 +50,10 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 2000));
       continue;
     }
-    if (!lease) continue;
+    if (!claimed) continue;
+    const { lease, leaseMs } = claimed;
     console.log(`remote worker: leased ${lease.job.queue} job ${lease.job.id} (${lease.job.name})`);
     const started = Date.now();
-    const leaseMs = Math.max(1000, Date.parse(lease.lease_expires_at) - started);
     let progress = 0;
     const beat = setInterval(() => void client.heartbeat(lease.lease_id, progress).catch(() => undefined), Math.floor(leaseMs / 3));
     try {

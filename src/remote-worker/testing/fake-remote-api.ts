@@ -19,7 +19,10 @@ export type FakeLeaseAnswer = { complete: Record<string, unknown> } | { fail: { 
  * complete and fail record the answer. Every request must carry `Bearer <token>` (401 otherwise).
  */
 export class FakeRemoteApi {
-  readonly heartbeats: { lease_id: string; progress?: number }[] = [];
+  readonly heartbeats: { lease_id: string; job_id: string; progress?: number }[] = [];
+  /** How far this API's clock is ahead of the worker's (its Date header and lease expiries). */
+  clockOffsetMs = 0;
+  leaseMs = 3000;
   private readonly queued: FakeRemoteJob[] = [];
   private readonly leases = new Map<string, FakeRemoteJob>();
   private readonly waiters = new Map<string, (answer: FakeLeaseAnswer) => void>();
@@ -65,8 +68,8 @@ export class FakeRemoteApi {
       return;
     }
     if (action === 'heartbeat') {
-      this.heartbeats.push({ lease_id: leaseId, progress: body.progress as number | undefined });
-      this.send(res, 200, { data: { lease_expires_at: new Date(Date.now() + 3000).toISOString() } });
+      this.heartbeats.push({ lease_id: leaseId, job_id: job.job.id, progress: body.progress as number | undefined });
+      this.send(res, 200, { data: { lease_expires_at: this.expiry() } });
       return;
     }
     const answer: FakeLeaseAnswer =
@@ -87,7 +90,7 @@ export class FakeRemoteApi {
     const [job] = this.queued.splice(next, 1);
     const leaseId = randomUUID();
     this.leases.set(leaseId, job);
-    const lease: Lease = { lease_id: leaseId, job: job.job, lease_expires_at: new Date(Date.now() + 3000).toISOString() };
+    const lease: Lease = { lease_id: leaseId, job: job.job, lease_expires_at: this.expiry() };
     this.send(res, 200, { data: lease });
   }
 
@@ -95,7 +98,15 @@ export class FakeRemoteApi {
   private send(res: ServerResponse, status: number, answer: { data?: unknown; message?: string; code?: string }): void {
     const ok = status < 400;
     const body = ok ? { success: true, message: 'ok', data: answer.data } : { success: false, message: answer.message, error: { code: answer.code } };
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    res.writeHead(status, { 'content-type': 'application/json', date: new Date(this.now()).toUTCString() }).end(JSON.stringify(body));
+  }
+
+  private now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  private expiry(): string {
+    return new Date(this.now() + this.leaseMs).toISOString();
   }
 }
 
