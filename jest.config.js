@@ -23,7 +23,8 @@ export default {
   },
   // With TEST_DATABASE_URL: each e2e file's own database on that server (see test/support/server-database.ts).
   setupFilesAfterEnv: ['<rootDir>/test/support/file-database.setup.ts'],
-  testTimeout: 60000,
+  // Hooks boot apps, databases and child processes: on a loaded 2-vCPU machine a boot took over 60 s.
+  testTimeout: 120000,
   // A suite that leaves a socket or child open must not hold CI until its timeout once every test has reported.
   forceExit: true,
 };
