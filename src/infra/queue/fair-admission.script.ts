@@ -1,18 +1,22 @@
 /**
  * The fair scheduler's one atomic step (Redis Lua), for one queue and priority.
- * KEYS: BullMQ's `prioritized`, `pc` (priority counter), `marker`, `meta` and `active` keys of the queue, then our
- * user → slots hash. ARGV[1] our key base (RedisKeys.fairSchedulerBase), ARGV[2] BullMQ's job key prefix
- * (`{prefix}:{queue}:`), ARGV[3] the user, ARGV[4] their slots ('' = keep), ARGV[5] a job id to hold back ('' = none),
- * ARGV[6] a job id of theirs that just ended ('' = none), ARGV[7] the admitted BullMQ priority, ARGV[8] '1' when the
- * ended job left the queue without running (a migration moved it): its id also leaves the user's held-back list.
+ * KEYS[1]: our user → slots hash of the queue. ARGV[1] our key base (RedisKeys.fairSchedulerBase), ARGV[2] BullMQ's
+ * key prefix of the queue (`{prefix}:{queue}:`, its job keys and its `prioritized`, `pc`, `marker`, `meta` and
+ * `active` keys are that prefix and a suffix), ARGV[3] the user, ARGV[4] their slots ('' = keep), ARGV[5] a job id to
+ * hold back ('' = none), ARGV[6] a job id of theirs that just ended ('' = none), ARGV[7] the admitted BullMQ priority,
+ * ARGV[8] '1' when the ended job left the queue without running (a migration moved it): its id also leaves the
+ * user's held-back list. BullMQ's keys are derived here, not passed: each argument costs the caller CPU, and this
+ * runs at every enqueue (on a Cluster they share the slot of KEYS[1]: QUEUE_PREFIX carries the hash tag).
  * Tops up the user's admitted jobs to their slots from their held-back list (oldest first), and one other user
  * picked at random, so slots freed by a cancel or a crash are refilled even if that user never calls again.
  * Admitting raises a job's priority as BullMQ's changePriority does (same score: priority × 2^32 + counter, so it
- * goes to the back of its new level), here in the same step to save a round trip per job. Returns how many it admitted.
+ * goes to the back of its new level), here in the same step to save a round trip per job. Returns how many it admitted
+ * and how many users then have held-back jobs at this priority.
  */
 export const FAIR_ADMISSION_LUA = `
-local prioritized, counterKey, markerKey, metaKey, activeKey, slotsKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local slotsKey = KEYS[1]
 local base, jobPrefix, owner, slots, holdId, endedId = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+local prioritized, counterKey = jobPrefix .. 'prioritized', jobPrefix .. 'pc'
 local admittedPriority = tonumber(ARGV[7])
 local usersKey = base .. 'users'
 local admitted = 0
@@ -24,29 +28,34 @@ local function raise(id)
   admitted = admitted + 1
 end
 
--- queued, running or waiting for a retry: neither finished nor removed
+-- queued, running or waiting for a retry: neither finished nor removed (every BullMQ job has a timestamp)
 local function live(id)
-  local jobKey = jobPrefix .. id
-  return redis.call('EXISTS', jobKey) == 1 and redis.call('HEXISTS', jobKey, 'finishedOn') == 0
+  local fields = redis.call('HMGET', jobPrefix .. id, 'timestamp', 'finishedOn')
+  return fields[1] and not fields[2]
 end
 
 local function topUp(user)
   local admittedKey = base .. 'admitted:' .. user
   local heldKey = base .. 'held:' .. user
+  local userSlots = (user == owner and slots ~= '') and slots or redis.call('HGET', slotsKey, user)
+  local room = tonumber(userSlots or '1')
   for _, id in ipairs(redis.call('SMEMBERS', admittedKey)) do
-    if not live(id) then redis.call('SREM', admittedKey, id) end
+    if live(id) then room = room - 1 else redis.call('SREM', admittedKey, id) end
   end
-  local room = tonumber(redis.call('HGET', slotsKey, user) or '1') - redis.call('SCARD', admittedKey)
+  local emptied = false
   while room > 0 do
     local id = redis.call('LPOP', heldKey)
-    if not id then break end
+    if not id then
+      emptied = true
+      break
+    end
     -- a held-back job no longer waiting was started by an idle worker, canceled or removed: skip it
     if redis.call('ZSCORE', prioritized, id) and redis.call('SADD', admittedKey, id) == 1 then
       raise(id)
       room = room - 1
     end
   end
-  if redis.call('LLEN', heldKey) == 0 then redis.call('SREM', usersKey, user) end
+  if emptied or redis.call('LLEN', heldKey) == 0 then redis.call('SREM', usersKey, user) end
 end
 
 if slots ~= '' then redis.call('HSET', slotsKey, owner, slots) end
@@ -63,10 +72,10 @@ local other = redis.call('SRANDMEMBER', usersKey)
 if other and other ~= owner then topUp(other) end
 -- wake a worker blocked on an empty queue, as BullMQ does when it adds a job (unless paused or at its concurrency)
 if admitted > 0 then
-  local meta = redis.call('HMGET', metaKey, 'paused', 'concurrency')
-  if not meta[1] and not (meta[2] and redis.call('LLEN', activeKey) >= tonumber(meta[2])) then
-    redis.call('ZADD', markerKey, 0, '0')
+  local meta = redis.call('HMGET', jobPrefix .. 'meta', 'paused', 'concurrency')
+  if not meta[1] and not (meta[2] and redis.call('LLEN', jobPrefix .. 'active') >= tonumber(meta[2])) then
+    redis.call('ZADD', jobPrefix .. 'marker', 0, '0')
   end
 end
-return admitted
+return { admitted, redis.call('SCARD', usersKey) }
 `;

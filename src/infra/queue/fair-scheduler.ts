@@ -15,6 +15,8 @@ export interface FairShareOwner {
 const SLOTS_PER_WEIGHT = 2;
 /** Jobs enqueued without a user (system work) share one turn. */
 const SYSTEM_OWNER = '_system';
+/** How long this process trusts its last admission step's count of users with held-back jobs (see `ended`). */
+const CONTENTION_FRESH_MS = 20;
 
 /**
  * Weighted round-robin between users within each queue and priority, on open-source BullMQ (its groups are a Pro
@@ -28,6 +30,9 @@ const SYSTEM_OWNER = '_system';
  */
 export class FairScheduler {
   private static readonly sha = createHash('sha1').update(FAIR_ADMISSION_LUA).digest('hex');
+
+  /** Per queue and priority: how many users had held-back jobs after this process's last admission step, and when. */
+  private readonly contention = new Map<string, { heldUsers: number; at: number }>();
 
   constructor(
     private readonly redis: Redis,
@@ -45,15 +50,30 @@ export class FairScheduler {
     await this.admit(queue, priority ?? 'normal', ownerOf(owner), slots, jobId, '');
   }
 
-  /** A job started from the held-back level (by an idle worker) is admitted, so a retry does not wait again. */
-  async started(job: Job): Promise<void> {
-    const priority = toTaskPriority(job.priority);
-    if (job.priority === toHeldBackBullPriority(priority)) await job.changePriority({ priority: toBullPriority(priority) });
+  /** True when a worker took the job at its held-back level (before its turn): it holds no slot, admitted jobs do. */
+  static takenHeldBack(job: Job): boolean {
+    return job.priority === toHeldBackBullPriority(toTaskPriority(job.priority));
   }
 
-  /** Frees the ended job's slot and admits its user's next job (and refills one other user's slots). */
+  /** A job started from the held-back level (by an idle worker) is admitted, so a retry does not wait again. */
+  async started(job: Job): Promise<void> {
+    if (FairScheduler.takenHeldBack(job)) await job.changePriority({ priority: toBullPriority(toTaskPriority(job.priority)) });
+  }
+
+  /**
+   * Frees the ended job's slot and admits its user's next job (and refills one other user's slots); returns once
+   * done. Skipped while this process's last step, less than CONTENTION_FRESH_MS ago, left at most one user with
+   * held-back jobs: with nobody else held back, admitting that user's jobs changes no turn (a newcomer's first jobs
+   * are admitted at their enqueue), and the next step refills every slot a skipped end freed. It saves a round trip a
+   * job when users do not compete; when they start to, turns may lag by up to that interval.
+   */
   async ended(queue: Queue, job: Job, owner: FairShareOwner): Promise<void> {
-    await this.admit(queue, toTaskPriority(job.priority), ownerOf(owner), '', '', String(job.id));
+    const priority = toTaskPriority(job.priority);
+    const key = `${queue.name}:${priority}`;
+    const seen = this.contention.get(key);
+    if (seen && seen.heldUsers <= 1 && performance.now() - seen.at < CONTENTION_FRESH_MS) return;
+    const heldUsers = await this.admit(queue, priority, ownerOf(owner), '', '', String(job.id));
+    this.contention.set(key, { heldUsers, at: performance.now() });
   }
 
   /**
@@ -72,21 +92,19 @@ export class FairScheduler {
     holdId: string,
     endedId: string,
     forgotten = '',
-  ): Promise<void> {
-    const { prioritized, pc, marker, meta, active } = queue.keys;
-    const keys = [prioritized, pc, marker, meta, active, RedisKeys.fairSchedulerSlots(this.queuePrefix, queue.name)];
+  ): Promise<number> {
+    const slotsKey = RedisKeys.fairSchedulerSlots(this.queuePrefix, queue.name);
     const base = RedisKeys.fairSchedulerBase(this.queuePrefix, queue.name, priority);
-    const admittedPriority = String(toBullPriority(priority));
-    await this.evalAdmission(keys, [base, queue.toKey(''), owner, slots, holdId, endedId, admittedPriority, forgotten]);
-  }
-
-  private async evalAdmission(keys: string[], args: string[]): Promise<unknown> {
+    const args = [base, queue.toKey(''), owner, slots, holdId, endedId, String(toBullPriority(priority)), forgotten];
+    let result: unknown;
     try {
-      return await this.redis.evalsha(FairScheduler.sha, keys.length, ...keys, ...args);
+      result = await this.redis.evalsha(FairScheduler.sha, 1, slotsKey, ...args);
     } catch (error) {
       if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error;
-      return this.redis.eval(FAIR_ADMISSION_LUA, keys.length, ...keys, ...args);
+      result = await this.redis.eval(FAIR_ADMISSION_LUA, 1, slotsKey, ...args);
     }
+    const [, usersWithHeldJobs] = result as [admitted: number, usersWithHeldJobs: number];
+    return usersWithHeldJobs;
   }
 }
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Job, JobsOptions, Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config.js';
 import { REDIS_ENDPOINT } from '../redis/redis-connector.js';
 import { type RedisEndpoint } from '../redis/redis-endpoint.js';
+import { settleWithin } from '../redis/close-quietly.js';
 import { JobDefinition } from './job-definition.js';
 import { ApiJobStatus, toApiStatus } from './job-status.js';
 import { ALL_QUEUES, QueueName } from './queue-names.js';
@@ -35,6 +36,9 @@ export class TaskQueueService implements OnApplicationShutdown {
   readonly shards: QueueShards;
   /** Jobs that wait on other jobs: dependencies, chains, chords (see TaskFlows); a flow stays on one shard. */
   readonly flows: ShardedFlows;
+  private readonly logger = new Logger('TaskQueue');
+  /** Each shard's last fair-share admission sent (answers come in order: shutdown waits for the last one). */
+  private readonly lastHolds = new Map<QueueShard, Promise<void>>();
 
   constructor(
     private readonly config: AppConfig,
@@ -94,11 +98,21 @@ export class TaskQueueService implements OnApplicationShutdown {
     const job = await queue.add(definition.name, data, bullOptions);
     const actual = merged.jobId ? ((await queue.getJob(merged.jobId)) ?? job) : job;
     const created = actual.timestamp === job.timestamp;
-    if (fair && created) await shard.fair.hold(queue, String(job.id), merged, merged.priority);
+    if (fair && created) this.holdInBackground(shard, shard.fair.hold(queue, String(job.id), merged, merged.priority));
     // A job just created answers queued (scheduled when delayed) even if a worker took it meanwhile, as the original
     // system did; a live job returned instead keeps its real status.
     const status = created ? (bullOptions.delay ? 'scheduled' : 'queued') : toApiStatus(await actual.getState());
     return { job_id: String(actual.id), status, created };
+  }
+
+  /**
+   * The fair scheduler's admission of a job just added is sent at once on the shard's connection (so any later
+   * command of this process sees it done) but not awaited: an enqueue costs one round trip, as a plain BullMQ add
+   * does. Until it runs, the job waits at its held-back level, where an idle worker may still take it; if it fails,
+   * the job stays there and runs when no admitted job waits.
+   */
+  private holdInBackground(shard: QueueShard, hold: Promise<void>): void {
+    this.lastHolds.set(shard, hold.catch((error: unknown) => this.logger.warn(`fair scheduler: ${(error as Error).message}`)));
   }
 
   /**
@@ -156,6 +170,7 @@ export class TaskQueueService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await settleWithin(Promise.all(this.lastHolds.values()), 2000);
     await this.shards.close();
   }
 }
