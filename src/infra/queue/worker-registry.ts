@@ -41,8 +41,8 @@ export class WorkerRegistry {
   readonly name = `${hostname()}.${process.pid}.${randomBytes(2).toString('hex')}`;
   private readonly key = RedisKeys.worker(this.name);
   private readonly birthDate = new Date().toISOString();
-  /** Running job ids → when each started (ISO). */
-  private readonly activeJobs = new Map<string, string>();
+  /** Running job ids → when each started (epoch ms; formatted at the write, not at each start). */
+  private readonly activeJobs = new Map<string, number>();
   private readonly counts = { successful: 0, failed: 0, workingMs: 0 };
   private timer?: NodeJS.Timeout;
   private writing?: Promise<void>;
@@ -70,7 +70,7 @@ export class WorkerRegistry {
 
   /** Resolves once a write carrying the change is done; never rejects, and stop() waits for it. */
   jobStarted(jobId: string): Promise<void> {
-    this.activeJobs.set(jobId, new Date().toISOString());
+    this.activeJobs.set(jobId, Date.now());
     return this.flush();
   }
 
@@ -113,7 +113,7 @@ export class WorkerRegistry {
 
   private async write(): Promise<void> {
     // The job shown is the latest started of those running (a worker may run several at once).
-    const [currentJobId, currentJobStartedAt] = [...this.activeJobs].pop() ?? ['', ''];
+    const [currentJobId, startedAt] = [...this.activeJobs].pop() ?? ['', undefined];
     await this.redis
       .multi()
       .hset(this.key, {
@@ -123,7 +123,7 @@ export class WorkerRegistry {
         pools: JSON.stringify(this.pools),
         queue_prefix: this.queuePrefix,
         current_job_id: currentJobId,
-        current_job_started_at: currentJobStartedAt,
+        current_job_started_at: startedAt === undefined ? '' : new Date(startedAt).toISOString(),
         birth_date: this.birthDate,
         last_heartbeat: new Date().toISOString(),
         heartbeat_interval_ms: this.heartbeatMs,

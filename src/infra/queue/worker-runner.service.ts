@@ -10,9 +10,11 @@ import { closeQuietly, settleWithin } from '../redis/close-quietly.js';
 import { isConnectionError, redisOutages } from '../redis/redis-outage.js';
 import { queueTelemetry } from '../telemetry/tracing-state.js';
 import { declaredJobs } from './job-definition.js';
-import { JOB_ABORTED, JOB_LOCK_LOST, JOB_TIMEOUT, JobAbortedError, JobTimeoutError, WorkerLostError } from './job-errors.js';
+import { JOB_ABORTED, JOB_LOCK_LOST, JOB_TIMEOUT, WorkerLostError } from './job-errors.js';
 import { QueueProcessor, TypedJob } from './queue-processor.js';
+import { RunningJobs } from './running-jobs.js';
 import { AppJobOptions, TaskQueueService } from './task-queue.service.js';
+import { FairScheduler } from './fair-scheduler.js';
 import { WorkerRecycler } from './worker-recycler.js';
 import { WorkerRegistry } from './worker-registry.js';
 import { StallLedger } from './stall-ledger.js';
@@ -34,6 +36,8 @@ export const BULLMQ_MAX_STALLED_COUNT = 1_000;
 export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private readonly workers: Worker[] = [];
+  /** Each worker's running jobs (job ids are counters per queue: two workers may run jobs of the same id). */
+  private readonly running = new Map<Worker, RunningJobs>();
   private readonly connections: RedisClient[] = [];
   private registry?: WorkerRegistry;
   private subscriber?: RedisClient;
@@ -41,6 +45,8 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly bookkeeping = new Set<Promise<void>>();
   private readonly stalls: StallLedger;
   private recycler?: { policy: WorkerRecycler; onSpent: () => void };
+  /** The job log line is built only when it is printed (LOG_LEVEL info or more verbose). */
+  private readonly logsJobs: boolean;
 
   constructor(
     private readonly config: AppConfig,
@@ -50,6 +56,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly tasks: TaskQueueService,
   ) {
     this.stalls = new StallLedger(redis, config.queue.prefix);
+    this.logsJobs = ['info', 'debug', 'trace'].includes(config.logLevel);
   }
 
   get workerName(): string | undefined {
@@ -118,6 +125,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
       await settleWithin(Promise.all(this.workers.map((worker) => worker.close(true))), 2000);
     }
     await settleWithin(Promise.allSettled([...this.bookkeeping]), 2000);
+    for (const running of this.running.values()) running.stop();
   }
 
   private discoverProcessors(): QueueProcessor[] {
@@ -148,9 +156,11 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     const { queue } = this.config;
     const connection = shard.connect();
     this.connections.push(connection);
+    const running = new RunningJobs();
+    // A processor function of fewer than 3 parameters: BullMQ then makes no AbortController a job (RunningJobs aborts).
     const worker: Worker = new Worker(
       poolQueueName(processor.queueName, pool),
-      (job, _token, signal) => this.run(processor, worker, job, signal, shard),
+      (job) => this.run(processor, worker, running, job, shard),
       {
         connection,
         prefix: queue.prefix,
@@ -173,7 +183,8 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     });
     worker.on('failed', (job, error) => this.settleIfFinal(processor, job, error));
     // The stalled checker gave the job to another worker: stop it here, so two runs never write at once.
-    worker.on('lockRenewalFailed', (jobIds) => jobIds.forEach((jobId) => worker.cancelJob(jobId, JOB_LOCK_LOST)));
+    worker.on('lockRenewalFailed', (jobIds) => jobIds.forEach((jobId) => running.cancel(jobId, JOB_LOCK_LOST)));
+    this.running.set(worker, running);
     return worker;
   }
 
@@ -187,61 +198,64 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     });
   }
 
-  private async run(processor: QueueProcessor, worker: Worker, job: Job, signal: AbortSignal | undefined, shard: QueueShard): Promise<unknown> {
+  private async run(processor: QueueProcessor, worker: Worker, running: RunningJobs, job: Job, shard: QueueShard): Promise<unknown> {
     const startedAt = performance.now();
-    const abortSignal = signal ?? new AbortController().signal;
-    const timeoutMs = (job.opts as AppJobOptions).jobTimeoutMs;
-    const timer = timeoutMs ? setTimeout(() => worker.cancelJob(String(job.id), JOB_TIMEOUT), timeoutMs) : undefined;
+    const jobId = String(job.id);
+    const options = job.opts as AppJobOptions;
+    const run = running.start(jobId, job, options.jobTimeoutMs);
     // Bookkeeping (registry, fair-share turns) runs beside the job, off its critical path; shutdown waits for it (the
-    // registry's writes through registry.stop()). A no-op job costs about 50 us of worker CPU: the queue bench is
-    // CPU-bound on it, so nothing here allocates what the job does not need.
-    void this.registry?.jobStarted(String(job.id));
-    const fairShare = (job.opts as AppJobOptions).fairShare === true;
+    // registry's writes through registry.stop()). The queue bench is CPU-bound on the worker's cost a job: nothing
+    // here allocates what the job does not need.
+    void this.registry?.jobStarted(jobId);
     let outcome = 'failed';
     let failure: string | undefined;
     try {
       // The worker of an earlier attempt died: record that attempt as failed (it then waits its backoff, or ends the
       // job with WORKER_LOST when it was the last one) before running the job again.
-      if (await this.stalls.claimNewStalls(worker.name, job)) throw new WorkerLostError(job.stalledCounter);
-      const work = processor.process(job as TypedJob<{ name: string; data: unknown }>, {
-        signal: abortSignal,
-        reportProgress: (progress) => job.updateProgress(progress),
-        log: async (message) => void (await job.log(message)),
-        finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
-      });
-      const result = await untilAborted(work, abortSignal, timeoutMs ?? 0);
+      if (job.stalledCounter > 0 && (await this.stalls.claimNewStalls(worker.name, job))) throw new WorkerLostError(job.stalledCounter);
+      const result = await run.race(processor.process(job as TypedJob<{ name: string; data: unknown }>, run));
       outcome = 'completed';
       return result;
     } catch (error) {
-      if (abortSignal.aborted) outcome = abortSignal.reason === JOB_TIMEOUT ? 'timed_out' : 'aborted';
+      if (run.abortReason !== undefined) outcome = run.abortReason === JOB_TIMEOUT ? 'timed_out' : 'aborted';
       failure = error instanceof Error ? error.message : String(error);
       if (processor.isPermanentFailure(error) && !(error instanceof UnrecoverableError)) {
         throw new UnrecoverableError(failure);
       }
       throw error;
     } finally {
-      clearTimeout(timer);
+      running.end(jobId, run);
       const durationMs = performance.now() - startedAt;
-      void this.registry?.jobEnded(String(job.id), outcome === 'completed', durationMs);
-      if (fairShare) {
-        // A held-back job an idle worker took is admitted only if it runs again: a job that completed never waits
-        // again (saves a round trip a job).
-        if (outcome !== 'completed') this.inBackground(this.fairShareHook(() => this.tasks.jobStarted(job, shard)));
-        this.inBackground(this.fairShareHook(() => this.tasks.jobEnded(processor.queueName, job, shard)));
-      }
+      void this.registry?.jobEnded(jobId, outcome === 'completed', durationMs);
+      if (options.fairShare) this.fairShareTurn(processor, job, shard, outcome === 'completed');
       this.recycleIfSpent();
-      const line = {
-        queue: processor.queueName,
-        job_id: job.id,
-        job_name: job.name,
-        attempt: job.attemptsMade + 1,
-        duration_ms: Math.round(durationMs),
-        outcome,
-        error: failure,
-      };
-      if (outcome === 'completed') this.logger.log(line);
-      else this.logger.warn(line);
+      if (outcome !== 'completed' || this.logsJobs) this.logJob(processor, job, durationMs, outcome, failure);
     }
+  }
+
+  /**
+   * The fair scheduler's bookkeeping for a job's end. A job taken while held back (an idle worker took it before its
+   * turn) held no slot: when it completed, its end frees none and admits nothing (saves a round trip a job). A job
+   * that will run again is admitted first, so its retry does not wait again.
+   */
+  private fairShareTurn(processor: QueueProcessor, job: Job, shard: QueueShard, completed: boolean): void {
+    if (completed && FairScheduler.takenHeldBack(job)) return;
+    if (!completed) this.inBackground(this.fairShareHook(() => this.tasks.jobStarted(job, shard)));
+    this.inBackground(this.fairShareHook(() => this.tasks.jobEnded(processor.queueName, job, shard)));
+  }
+
+  private logJob(processor: QueueProcessor, job: Job, durationMs: number, outcome: string, failure: string | undefined): void {
+    const line = {
+      queue: processor.queueName,
+      job_id: job.id,
+      job_name: job.name,
+      attempt: job.attemptsMade + 1,
+      duration_ms: Math.round(durationMs),
+      outcome,
+      error: failure,
+    };
+    if (outcome === 'completed') this.logger.log(line);
+    else this.logger.warn(line);
   }
 
   /** Runs work that must not fail or delay a job (it catches its own errors); closeWorkers waits for what is left. */
@@ -273,7 +287,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
       // Job ids are counters per queue: honour the queue and prefix when the publisher names them.
       if (prefix && prefix !== this.config.queue.prefix) return;
       for (const worker of this.workers) {
-        if (!queue || worker.name === queue) worker.cancelJob(job_id, reason ?? JOB_ABORTED);
+        if (!queue || worker.name === queue) this.running.get(worker)?.cancel(job_id, reason ?? JOB_ABORTED);
       }
     });
   }
@@ -285,18 +299,6 @@ export interface AbortMessage {
   reason?: string;
   queue?: string;
   prefix?: string;
-}
-
-/** Settles with the work, or rejects as soon as the signal aborts even if the work ignores it. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal, timeoutMs: number): Promise<T> {
-  const toError = () =>
-    signal.reason === JOB_TIMEOUT ? new JobTimeoutError(timeoutMs) : new JobAbortedError(String(signal.reason));
-  if (signal.aborted) return Promise.reject(toError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(toError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 function delay(ms: number): Promise<void> {
