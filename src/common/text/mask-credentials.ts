@@ -10,7 +10,9 @@ const SECRET_PARAMETER = /(^|[?&;\s])([\w.-]{0,64}(?:password|passwd|pwd|secret|
 export const MASK = '***';
 
 export function maskCredentials(text: string): string {
-  return text.replace(URL_PASSWORD, `://$1:${MASK}@`).replace(SECRET_PARAMETER, `$1$2=${MASK}`);
+  // Each pattern needs its literal ("://", "="): most log lines have neither and skip both regexes (every job's line).
+  const urlsMasked = text.includes('://') ? text.replace(URL_PASSWORD, `://$1:${MASK}@`) : text;
+  return urlsMasked.includes('=') ? urlsMasked.replace(SECRET_PARAMETER, `$1$2=${MASK}`) : urlsMasked;
 }
 
 /** maskCredentials applied to every string inside a JSON-like value (error details). */
