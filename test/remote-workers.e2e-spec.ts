@@ -5,22 +5,32 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { eq } from 'drizzle-orm';
+import { users } from '../src/auth/auth.schema.js';
+import { processFileJobId } from '../src/files/files.jobs.js';
+import { DATABASE, type Database } from '../src/infra/database/database.js';
 import { QueueName } from '../src/infra/queue/queue-names.js';
 import { DEFAULT_TASK_OPTIONS } from '../src/infra/queue/task-options.js';
 import { TaskQueueService, toBullOptions } from '../src/infra/queue/task-queue.service.js';
 import { RemoteWorkerTokensRepository } from '../src/remote-workers/remote-worker-tokens.repository.js';
-import { loginAdmin, registerAndLogin } from './support/auth.js';
+import { EmbeddingService } from '../src/vectors/embedding/embedding.service.js';
+import { runVectorizeJobId } from '../src/vectors/vectors.jobs.js';
+import { loginAdmin, randomEmail, registerAndLogin, TEST_PASSWORD } from './support/auth.js';
 import { BUILD_DIR, compileForProcesses, PROJECT_ROOT } from './support/compiled-src.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
 
 // The worker pool the remote workers' tokens serve: no in-house worker serves it, so only they take its jobs.
 const POOL = 'remote-e2e';
+// The user whose files' vectorization ROUTES_FILE sends to that pool (the rule needs the id before the app starts).
+const EMBED_USER_ID = randomUUID();
 
 /**
  * Remote workers over HTTPS: the API's in-house workers run the default pool (uploads are processed as usual); jobs of
  * pool `remote-e2e` are taken only by remote workers, whose PROCESS holds only the API's URL and a token. ROUTES_FILE
- * sends the graph stage of Markdown uploads to that pool: such an upload ends only through a remote worker.
+ * sends the graph stage of Markdown uploads to that pool: such an upload ends only through a remote worker; and one
+ * user's vectorization: that user's uploads are chunked in-house and embedded by a remote worker.
  */
 describe('Remote workers (e2e: API in-process, remote worker processes with only URL and token)', () => {
   let t: TestApp;
@@ -28,6 +38,7 @@ describe('Remote workers (e2e: API in-process, remote worker processes with only
   let admin: string;
   let userA: { token: string; id: string };
   let userB: { token: string; id: string };
+  let userC: { token: string; id: string };
   let routesDir: string;
   const children: ChildProcess[] = [];
 
@@ -103,7 +114,13 @@ describe('Remote workers (e2e: API in-process, remote worker processes with only
     await compileForProcesses();
     routesDir = await mkdtemp(join(tmpdir(), 'remote-routes-'));
     const routesFile = join(routesDir, 'routes.json');
-    await writeFile(routesFile, JSON.stringify([{ pool: POOL, queue: 'kg_extraction', file_type: 'md' }]));
+    await writeFile(
+      routesFile,
+      JSON.stringify([
+        { pool: POOL, queue: 'kg_extraction', file_type: 'md' },
+        { pool: POOL, queue: 'vectorization', user_id: EMBED_USER_ID },
+      ]),
+    );
     t = await createTestApp({
       ROUTES_FILE: routesFile,
       REMOTE_LEASE_MS: '5000',
@@ -118,7 +135,17 @@ describe('Remote workers (e2e: API in-process, remote worker processes with only
     const b = await registerAndLogin(t);
     userA = { token: a.token, id: a.user.id };
     userB = { token: b.token, id: b.user.id };
+    userC = await registerWithId(EMBED_USER_ID);
   }, 240_000);
+
+  /** A user registered as usual, then given the id the routes name (before its first login: nothing refers to it yet). */
+  async function registerWithId(id: string): Promise<{ token: string; id: string }> {
+    const email = randomEmail();
+    const registered = await t.http().post('/api/v1/auth/register').send({ email, password: TEST_PASSWORD }).expect(201);
+    await t.app.get<Database>(DATABASE).update(users).set({ id }).where(eq(users.id, registered.body.data.id as string));
+    const login = await t.http().post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
+    return { token: login.body.data.access_token as string, id };
+  }
 
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -306,4 +333,81 @@ describe('Remote workers (e2e: API in-process, remote worker processes with only
     const settled = await completed(userA.token, second);
     expect((settled.kg_extraction as { status: string }).status).toBe('failed');
   }, 300_000);
+
+  it("embeds a user's uploads in a remote worker when ROUTES_FILE sends their vectorization there: chunked in-house, embedded remotely, then the graph; a final remote failure fails the run", async () => {
+    const token = await issue('embedding box', userC.id);
+    const marker = `Zorblax${randomUUID().slice(0, 8)}`;
+    const text = `${marker} Katherine Johnson worked with Dorothy Vaughan at Langley. Katherine Johnson computed orbits.\n`;
+    const embed = jest.spyOn(t.app.get(EmbeddingService), 'embed');
+    try {
+      const fileId = await upload(userC.token, text.repeat(20), 'orbits.md');
+      const embedJobId = runVectorizeJobId(fileId);
+      const statusOf = async () => (await t.http().get(`/api/v1/files/${fileId}/status`).set('authorization', `Bearer ${userC.token}`)).body.data as Record<string, unknown>;
+      // The text stage stopped after chunking; the run's embedding step waits in the pool only a remote token serves.
+      await waitFor(async () => ['waiting', 'prioritized'].includes((await stateOf(QueueName.Vectorization, embedJobId)) ?? ''), 60_000);
+      const textStage = await t.app.get(TaskQueueService).getJob(QueueName.FileProcessing, processFileJobId(fileId));
+      expect(await textStage?.getState()).toBe('completed');
+      expect(textStage?.returnvalue).toMatchObject({ status: 'chunked' });
+      const chunked = await statusOf();
+      expect(chunked).toMatchObject({ status: 'processing', chunking: { status: 'completed' }, vectorization: { status: 'pending' } });
+      expect(chunked.searchable).toBeUndefined();
+
+      const embedder = referenceWorker(token.token, 'vectorization');
+      const searchable = await waitFor(async () => {
+        const status = await statusOf();
+        return status.searchable === true ? status : undefined;
+      }, 120_000).catch((e: unknown) => {
+        throw new Error(`${String(e)}\n${embedder.output()}`);
+      });
+      expect(searchable).toMatchObject({ vectorization: { status: 'completed' }, storage: { status: 'completed' } });
+      expect(embedder.output()).toContain(`leased vectorization job ${embedJobId}`);
+      // The graph stage (Markdown: the remote pool too) waits on its own worker: the file is searchable, not completed.
+      expect(await stateOf(QueueName.KgExtraction, `file:${fileId}:graph`)).toMatch(/waiting|prioritized/);
+      embedder.child.kill('SIGTERM');
+
+      const grapher = referenceWorker(token.token, 'kg_extraction');
+      const status = await completed(userC.token, fileId, 120_000).catch((e: unknown) => {
+        throw new Error(`${String(e)}\n${grapher.output()}`);
+      });
+      expect(status).toMatchObject({ searchable: true, kg_extraction: { status: 'completed' } });
+      grapher.child.kill('SIGTERM');
+      const file = await t.http().get(`/api/v1/files/${fileId}`).set('authorization', `Bearer ${userC.token}`).expect(200);
+      const vectors = await t.http().get(`/api/v1/vectors/${fileId}`).set('authorization', `Bearer ${userC.token}`).expect(200);
+      expect(file.body.data.chunk_count).toBeGreaterThan(0);
+      expect(vectors.body.data.count).toBe(file.body.data.chunk_count);
+      // No in-house embedding of the file's text happened.
+      expect(embed.mock.calls.flatMap(([texts]) => texts).filter((chunk) => chunk.includes(marker))).toEqual([]);
+
+      // A remote failure no retry can fix settles the run as a failed text stage: file failed, its graph job not run.
+      const second = await upload(userC.token, `${marker} second file.\n`.repeat(10), 'second.txt');
+      const lease = await waitFor(async () => {
+        const res = await claim(token.token, 1000, ['vectorization']);
+        return res.status === 200 ? (res.body.data as { lease_id: string; job: { id: string } }) : undefined;
+      }, 60_000);
+      expect(lease.job.id).toBe(runVectorizeJobId(second));
+      const failed = await api('POST', `/api/v1/remote-workers/leases/${lease.lease_id}/fail`, token.token, { error: 'no GPU today', retryable: false });
+      expect((failed.body.data as { job_status: string }).job_status).toBe('failed');
+      const settled = await waitFor(async () => {
+        const res = await t.http().get(`/api/v1/files/${second}`).set('authorization', `Bearer ${userC.token}`);
+        return res.body.data?.status === 'failed' ? (res.body.data as Record<string, unknown>) : undefined;
+      }, 60_000);
+      expect(String(settled.error)).toContain('no GPU today');
+      const graphJob = await t.app.get(TaskQueueService).getJob(QueueName.KgExtraction, `file:${second}:graph`);
+      expect(await graphJob?.getState()).toBe('failed');
+      const graphJobView = await api('GET', `/api/v1/rq/jobs/file:${second}:graph`, admin);
+      expect(JSON.stringify(graphJobView.body)).toContain('DEPENDENCY_FAILED');
+      expect(embed.mock.calls.flatMap(([texts]) => texts).filter((chunk) => chunk.includes(marker))).toEqual([]);
+
+      // A delete while the run waits on its embedding step leaves none of the run's jobs.
+      const third = await upload(userC.token, `${marker} third file.\n`.repeat(10), 'third.txt');
+      await waitFor(async () => ['waiting', 'prioritized'].includes((await stateOf(QueueName.Vectorization, runVectorizeJobId(third))) ?? ''), 60_000);
+      await t.http().delete(`/api/v1/files/${third}`).set('authorization', `Bearer ${userC.token}`).expect(200);
+      const tasks = t.app.get(TaskQueueService);
+      expect(await tasks.getJob(QueueName.Vectorization, runVectorizeJobId(third))).toBeUndefined();
+      expect(await tasks.getJob(QueueName.FileProcessing, processFileJobId(third))).toBeUndefined();
+      expect(await tasks.getJob(QueueName.KgExtraction, `file:${third}:graph`)).toBeUndefined();
+    } finally {
+      embed.mockRestore();
+    }
+  }, 360_000);
 });

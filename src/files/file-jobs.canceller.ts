@@ -4,7 +4,7 @@ import { extractGraphJobId } from '../graph/graph.jobs.js';
 import { QueueName } from '../infra/queue/queue-names.js';
 import { TaskQueueService } from '../infra/queue/task-queue.service.js';
 import { RedisKeys } from '../infra/redis/redis-keys.js';
-import { vectorizeJobId } from '../vectors/vectors.jobs.js';
+import { runVectorizeJobId, vectorizeJobId } from '../vectors/vectors.jobs.js';
 import { processFileJobId, rechunkFileJobId } from './files.jobs.js';
 
 const RUNNING_WAIT_MS = 15_000;
@@ -23,13 +23,14 @@ export class FileJobsCanceller {
 
   /**
    * Removes the file's queued, scheduled or deferred jobs; aborts running ones and waits (bounded) until they stop;
-   * then removes the ended ones, each on its own. Flow roots first (a run's graph job, a regeneration chain's graph
-   * then vectorize job): removing a deferred job removes the jobs it waits on that have not started, so BullMQ never
+   * then removes the ended ones, each on its own. Flow roots first (a run's graph job then its embedding step when
+   * split, a regeneration chain's graph then vectorize job): removing a deferred job removes the jobs it waits on that have not started, so BullMQ never
    * releases a dependent of a job removed under it.
    */
   async cancelAll(fileId: string): Promise<void> {
     const jobs: [QueueName, string][] = [
       [QueueName.KgExtraction, extractGraphJobId(fileId)],
+      [QueueName.Vectorization, runVectorizeJobId(fileId)],
       [QueueName.Vectorization, vectorizeJobId(fileId)],
       [QueueName.FileProcessing, processFileJobId(fileId)],
       [QueueName.FileProcessing, rechunkFileJobId(fileId)],

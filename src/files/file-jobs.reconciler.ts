@@ -7,7 +7,7 @@ import { QueueName } from '../infra/queue/queue-names.js';
 import { DEPENDENCY_FAILED, isDependencyFailure } from '../infra/queue/task-flows.js';
 import { settleWithin } from '../infra/redis/close-quietly.js';
 import { TaskQueueService } from '../infra/queue/task-queue.service.js';
-import { VectorizeFileJob, vectorizeJobId } from '../vectors/vectors.jobs.js';
+import { runVectorizeJobId, VectorizeFileJob, vectorizeJobId } from '../vectors/vectors.jobs.js';
 import { ProcessingStatus, StageName, STAGE_NAMES } from './file-core.types.js';
 import { FilePipelineService } from './file-pipeline.service.js';
 import { FileProcessingQueue } from './file-processing.queue.js';
@@ -148,13 +148,18 @@ export class FileJobsReconciler implements OnApplicationBootstrap, OnApplication
 
   /**
    * A run is a flow (see FileProcessingQueue): its graph job, the parent, lives from the upload until the run ends, so
-   * it is the job to look for; while either job of the run lives the run is not lost. A lost run is queued again whole.
+   * it is the job to look for; while any job of the run lives (its text stage, its embedding step when split) the run
+   * is not lost. A lost run is queued again whole.
    */
   private pipelineRun(fileId: string): ExpectedJob {
     return {
       queue: QueueName.KgExtraction,
       jobId: extractGraphJobId(fileId),
-      also: [[QueueName.FileProcessing, processFileJobId(fileId)]],
+      // Text stage first: a failed one fails the embedding step too (DEPENDENCY_FAILED), whose reason says less.
+      also: [
+        [QueueName.FileProcessing, processFileJobId(fileId)],
+        [QueueName.Vectorization, runVectorizeJobId(fileId)],
+      ],
       attempts: attemptsOf(processFileJob.defaults.retry),
       stillOpen: () => this.run.inRun(fileId),
       requeue: async () => void (await this.processing.queue(fileId)),
@@ -174,7 +179,8 @@ export class FileJobsReconciler implements OnApplicationBootstrap, OnApplication
     if (!isDependencyFailure(job.failedReason)) return job.failedReason;
     for (const [queue, jobId] of also) {
       const dependency = await this.tasks.getJob(queue, jobId);
-      if (dependency?.failedReason) return dependency.failedReason;
+      // A completed job keeps the reason of an attempt that failed before it: only a failed one's counts.
+      if (dependency?.failedReason && (await dependency.getState()) === 'failed') return dependency.failedReason;
     }
     return `${DEPENDENCY_FAILED}: ${job.failedReason}`;
   }
@@ -223,6 +229,7 @@ export class FileJobsReconciler implements OnApplicationBootstrap, OnApplication
     return this.anyLive([
       [QueueName.FileProcessing, processFileJobId(fileId)],
       [QueueName.FileProcessing, rechunkFileJobId(fileId)],
+      [QueueName.Vectorization, runVectorizeJobId(fileId)],
       [QueueName.Vectorization, vectorizeJobId(fileId)],
       [QueueName.KgExtraction, extractGraphJobId(fileId)],
     ]);

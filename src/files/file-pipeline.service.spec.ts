@@ -96,6 +96,39 @@ describe('FilePipelineService', () => {
     expect(await status.get(fileId)).toMatchObject({ status: 'failed', message: 'Processing failed: WORKER_LOST: the worker stopped' });
   });
 
+  it('stops after chunking when the run embeds in a step of its own (chunks_only): no vectors, not yet searchable', async () => {
+    const { fileId, pipeline } = setup();
+    const result = await pipeline.processFile(fileId, { signal: new AbortController().signal, finalAttempt: false, chunksOnly: true });
+    expect(result).toEqual({ file_id: fileId, status: 'chunked', chunks: 1 });
+    const live = await status.get(fileId);
+    expect(live).toMatchObject({ status: 'processing', chunking: { status: 'completed' }, vectorization: { status: 'pending' } });
+    expect(live?.searchable).toBeUndefined();
+  });
+
+  it("replaces a dependent's DEPENDENCY_FAILED settled first with the failed step's own reason", async () => {
+    const { fileId, rows, saved, pipeline } = setup();
+    Object.assign(rows.get(fileId)!, { status: 'processing' });
+    await status.updateStage(fileId, 'vectorization', { status: 'processing', progress: 10 });
+    await pipeline.settleFailedRun(fileId, 'child bull:vectorization:file:x:embed failed');
+    Object.assign(rows.get(fileId)!, { status: 'failed', error: saved.error });
+    await pipeline.settleFailedRun(fileId, 'EMBEDDING_FAILED: 401');
+    expect(saved).toMatchObject({ status: 'failed', error: 'EMBEDDING_FAILED: 401' });
+    Object.assign(rows.get(fileId)!, { error: saved.error });
+    await pipeline.settleFailedRun(fileId, 'child bull:vectorization:file:x:embed failed');
+    expect(saved.error).toBe('EMBEDDING_FAILED: 401');
+  });
+
+  it("leaves a run whose graph job BullMQ failed with a failed step to that step's own settling (it has the reason)", async () => {
+    const { fileId, rows } = setup();
+    Object.assign(rows.get(fileId)!, { status: 'processing' });
+    await status.updateStage(fileId, 'vectorization', { status: 'failed', progress: 0 });
+    const saved: unknown[] = [];
+    const files = { findById: async () => rows.get(fileId), saveFinalState: async (...args: unknown[]) => void saved.push(args) };
+    await new FileRunService(files as unknown as FilesRepository, status).settleFailedGraphStage(fileId, 'child bull:vectorization:file:x:embed failed');
+    expect(saved).toEqual([]);
+    expect((await status.get(fileId))?.message).not.toMatch(/^Processing failed/);
+  });
+
   it('never settles a completed file as failed (its run finished)', async () => {
     const { fileId, rows, saved, pipeline } = setup();
     Object.assign(rows.get(fileId)!, { status: 'completed' });

@@ -12,8 +12,11 @@ import { ProcessingStatusService } from './processing-status.service.js';
 
 export interface PipelineResult {
   file_id: string;
-  /** `searchable`: chunks and vectors stored; the run's graph job comes next. `skipped`: the file was deleted. */
-  status: 'searchable' | 'skipped';
+  /**
+   * `searchable`: chunks and vectors stored; the run's graph job comes next. `chunked`: chunks stored (chunksOnly); the
+   * run's embedding step comes next. `skipped`: the file was deleted.
+   */
+  status: 'searchable' | 'chunked' | 'skipped';
   chunks?: number;
   vectors?: number;
 }
@@ -37,7 +40,8 @@ export class FilePipelineService {
     private readonly run: FileRunService,
   ) {}
 
-  async processFile(fileId: string, run: { signal: AbortSignal; finalAttempt: boolean }): Promise<PipelineResult> {
+  /** `chunksOnly`: stop once the chunks are stored; the run's `vectorize-file` step embeds them (see ProcessFilePayload). */
+  async processFile(fileId: string, run: { signal: AbortSignal; finalAttempt: boolean; chunksOnly?: boolean }): Promise<PipelineResult> {
     const file = await this.files.findById(fileId);
     // Deleted while queued: nothing left to process.
     if (!file) return { file_id: fileId, status: 'skipped' };
@@ -47,6 +51,10 @@ export class FilePipelineService {
     try {
       const chunks = await this.chunks.ensureChunks(fileId, { force: true, signal });
       signal.throwIfAborted();
+      if (run.chunksOnly) {
+        if (await this.discardIfDeleted(fileId)) return { file_id: fileId, status: 'skipped' };
+        return { file_id: fileId, status: 'chunked', chunks: chunkCount(chunks) };
+      }
       const vectors = await this.vectors.vectorizeFile(file, chunks, signal);
       signal.throwIfAborted();
       if (await this.discardIfDeleted(fileId)) return { file_id: fileId, status: 'skipped' };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DEPENDENCY_FAILED, isDependencyFailure } from '../infra/queue/task-flows.js';
 import { FilesRepository } from './files.repository.js';
 import { ProcessingStatusService } from './processing-status.service.js';
 
@@ -27,13 +28,15 @@ export class FileRunService {
   /**
    * The run failed for good before its text was stored, whoever ended it (its last attempt, a worker lost too often,
    * an abort, a cancel, the reconciler finding it lost): the file becomes `failed` with the reason, live and stored,
-   * unless it is already settled (a run completed it, or this failure was already recorded).
+   * unless it is already settled (a run completed it, or this failure was already recorded). A reason of the step
+   * that failed replaces a DEPENDENCY_FAILED recorded before it (which only says that some step failed).
    */
   async settleFailedRun(fileId: string, reason: string): Promise<void> {
     const file = await this.files.findById(fileId);
     if (!file || file.status === 'completed') return;
     const live = await this.status.get(fileId);
-    if (file.status === 'failed' && (!live || live.status === 'failed')) return;
+    const saysMore = isDependencyReason(file.error) && !isDependencyReason(reason);
+    if (file.status === 'failed' && (!live || live.status === 'failed') && !saysMore) return;
     await this.status.fail(fileId, `Processing failed: ${reason}`);
     await this.saveFinalState(fileId, reason);
   }
@@ -47,6 +50,9 @@ export class FileRunService {
     const file = await this.files.findById(fileId);
     if (!file || file.status === 'completed' || file.status === 'failed') return;
     const live = await this.status.get(fileId);
+    // BullMQ failed it with a step it waited on (the text stage, or the run's embedding step): that step's own
+    // settling records the run's failure with its reason (the reconciler, should it be lost); both run at once.
+    if (live?.storage.status !== 'completed' && isDependencyFailure(reason)) return;
     if (live?.storage.status !== 'completed') return this.settleFailedRun(fileId, reason);
     if (live.kg_extraction.status !== 'completed' && live.kg_extraction.status !== 'skipped') {
       const message = `Graph extraction failed: ${reason}`;
@@ -60,4 +66,8 @@ export class FileRunService {
     const status = (await this.files.findById(fileId))?.status;
     return status === 'queued' || status === 'processing';
   }
+}
+
+function isDependencyReason(reason: string | null | undefined): boolean {
+  return !!reason && (isDependencyFailure(reason) || reason.startsWith(DEPENDENCY_FAILED));
 }

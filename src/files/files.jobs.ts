@@ -3,11 +3,17 @@ import { QueueName } from '../infra/queue/queue-names.js';
 
 export interface ProcessFilePayload {
   file_id: string;
+  /**
+   * Stop after chunking (parse, chunk, store the chunks; no vectors): the run's own `vectorize-file` step embeds them,
+   * in the pool ROUTES_FILE sends the file's vectorization to (see FileProcessingQueue).
+   */
+  chunks_only?: true;
 }
 
 /**
- * The text stage of a file's run: parse → chunk → vectorize → store, after which the file is searchable. Its
- * dependent, the run's `extract-graph` job on kg_extraction, then extracts the graph (see FileProcessingQueue).
+ * The text stage of a file's run: parse → chunk → vectorize → store, after which the file is searchable (with
+ * `chunks_only`, parse → chunk, and the run's `vectorize-file` step embeds). The run's `extract-graph` job on
+ * kg_extraction then extracts the graph (see FileProcessingQueue).
  * One live job per file (dedup by job id).
  */
 export const processFileJob = defineJob<ProcessFilePayload, 'process-file'>(QueueName.FileProcessing, 'process-file', {

@@ -22,7 +22,8 @@ export class FilesProcessor extends QueueProcessor<FilesJob> {
   async process(job: TypedJob<FilesJob>, { signal, finalAttempt }: JobContext): Promise<unknown> {
     switch (job.name) {
       case 'process-file': {
-        const result = await this.pipeline.processFile(job.data.file_id, { signal, finalAttempt });
+        const chunksOnly = job.data.chunks_only === true;
+        const result = await this.pipeline.processFile(job.data.file_id, { signal, finalAttempt, chunksOnly });
         if (result.status === 'searchable') await this.runs.requeueFailedGraphStage(job.data.file_id, (job.opts as AppJobOptions).userId);
         return result;
       }

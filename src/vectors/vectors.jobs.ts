@@ -3,6 +3,12 @@ import { QueueName } from '../infra/queue/queue-names.js';
 
 export interface VectorizeFilePayload {
   file_id: string;
+  /**
+   * The embedding step of a file's processing run, split from its text stage because ROUTES_FILE sends the file's
+   * vectorization to another pool (see FileProcessingQueue): it ends the run's text stage, and a final failure fails
+   * the run. Absent: a regeneration, whose failure only marks its stages failed.
+   */
+  ends_text_stage?: true;
 }
 
 /** Every job of the vectorization queue. */
@@ -21,3 +27,6 @@ export const VectorizeFileJob = defineJob<VectorizeFilePayload, 'vectorize-file'
  * `{file_id}:vectorize`, but BullMQ 6 refuses a custom id with a colon unless it has exactly three segments.
  */
 export const vectorizeJobId = (fileId: string) => `file:${fileId}:vectorize`;
+
+/** The embedding step of a file's run (ends_text_stage): its own id, so a regeneration asked meanwhile is not taken for it. */
+export const runVectorizeJobId = (fileId: string) => `file:${fileId}:embed`;

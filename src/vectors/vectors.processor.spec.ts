@@ -2,18 +2,19 @@ import { type JobContext, type TypedJob } from '../infra/queue/queue-processor.j
 import { EmbeddingDimensionMismatchError, EmbeddingProviderError, VectorizedFileGoneError } from './vectors.errors.js';
 import { type VectorsJob } from './vectors.jobs.js';
 import { VectorsProcessor } from './vectors.processor.js';
+import { type FileRunService } from '../files/file-run.service.js';
 import { type VectorsService } from './vectors.service.js';
 
 describe('VectorsProcessor', () => {
   const job = { name: 'vectorize-file', data: { file_id: 'f1' } } as TypedJob<VectorsJob>;
   const context = { signal: new AbortController().signal } as JobContext;
   const processorFailingWith = (error: Error) =>
-    new VectorsProcessor({ regenerateFile: async () => Promise.reject(error) } as unknown as VectorsService);
+    new VectorsProcessor({ regenerateFile: async () => Promise.reject(error) } as unknown as VectorsService, {} as FileRunService);
 
   it('maps vectorize-file to one regenerateFile call with the job signal', async () => {
     const calls: unknown[][] = [];
     const service = { regenerateFile: async (...args: unknown[]) => (calls.push(args), { count: 3 }) };
-    const processor = new VectorsProcessor(service as unknown as VectorsService);
+    const processor = new VectorsProcessor(service as unknown as VectorsService, {} as FileRunService);
     expect(await processor.process(job, context)).toEqual({ count: 3 });
     expect(calls).toEqual([['f1', context.signal]]);
   });
@@ -37,7 +38,15 @@ describe('VectorsProcessor', () => {
   it('marks the stages a failed regeneration left running failed', async () => {
     const calls: unknown[][] = [];
     const service = { settleFailedRegeneration: async (...args: unknown[]) => void calls.push(args) };
-    await new VectorsProcessor(service as unknown as VectorsService).settleFailedJob(job, 'WORKER_LOST: gone');
+    await new VectorsProcessor(service as unknown as VectorsService, {} as FileRunService).settleFailedJob(job, 'WORKER_LOST: gone');
     expect(calls).toEqual([['f1', 'WORKER_LOST: gone']]);
+  });
+
+  it("fails the file's run when the run's own embedding step failed for good", async () => {
+    const calls: unknown[][] = [];
+    const run = { settleFailedRun: async (...args: unknown[]) => void calls.push(args) };
+    const step = { name: 'vectorize-file', data: { file_id: 'f1', ends_text_stage: true } } as const;
+    await new VectorsProcessor({} as VectorsService, run as unknown as FileRunService).settleFailedJob(step, 'EMBEDDING_FAILED: 401');
+    expect(calls).toEqual([['f1', 'EMBEDDING_FAILED: 401']]);
   });
 });
