@@ -22,7 +22,14 @@ export class AppConfig {
   /** Human-readable lines (pino-pretty) or one JSON object per line. */
   readonly prettyLogs: boolean;
   readonly redis: { url?: string; host?: string; port: number; db: number; password?: string; clusterNodes?: RedisNode[] };
-  readonly database: { url?: string; embeddedPort: number; embeddedMaintenanceMs: number; poolSize: number; statementTimeoutMs: number };
+  readonly database: {
+    url?: string;
+    embeddedPort: number;
+    embeddedMaintenanceMs: number;
+    embeddedSharedBuffersMb: number;
+    poolSize: number;
+    statementTimeoutMs: number;
+  };
   /** pgvector HNSW index: m and efConstruction when an index is built, efSearch at every search. */
   readonly vectorIndex: { m: number; efConstruction: number; efSearch: number; exactScanMaxRows: number };
   readonly queue: {
@@ -126,6 +133,7 @@ export class AppConfig {
       url: e.DATABASE_URL,
       embeddedPort: e.EMBEDDED_DB_PORT,
       embeddedMaintenanceMs: e.EMBEDDED_DB_MAINTENANCE_MS,
+      embeddedSharedBuffersMb: e.EMBEDDED_DB_SHARED_BUFFERS_MB,
       poolSize: e.DATABASE_POOL_SIZE,
       statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     };

@@ -42,6 +42,8 @@ export const envSchema = z.object({
   DATABASE_POOL_SIZE: int(1, 1000).default(10),
   /** How often the embedded database is vacuumed and checkpointed (PGlite runs neither by itself); 0 = never. */
   EMBEDDED_DB_MAINTENANCE_MS: int(0, 86_400_000).default(900_000),
+  /** The embedded database's buffer pool (MB), held in the process whole from the start. */
+  EMBEDDED_DB_SHARED_BUFFERS_MB: int(1, 16_384).default(16),
   /** Longest a statement may run on a PostgreSQL server (DATABASE_URL) before it is cancelled; 0 = no limit. */
   DATABASE_STATEMENT_TIMEOUT_MS: int(0, 2_147_483_647).default(0),
   /** pgvector HNSW build parameters, used when an index is created (a new embedding dimension). */

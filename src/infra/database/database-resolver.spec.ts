@@ -62,6 +62,16 @@ describe('resolveDatabase (embedded PGlite found through DATA_DIR)', () => {
     expect(await query(otherDir.url, "select to_regclass('marker') as found")).toEqual([{ found: null }]);
   }, 180_000); // two embedded databases are created and migrated: a minute under CI load
 
+  it('gives the embedded database the buffer pool EMBEDDED_DB_SHARED_BUFFERS_MB asks for (16 MB by default)', async () => {
+    const sharedBuffers = async (extra: Record<string, string>) => {
+      const target = await resolveDatabase(loadConfig(testEnv({ EMBEDDED_DB_PORT: '0', ...extra })));
+      targets.push(target);
+      return (await query(target.url, 'show shared_buffers'))[0];
+    };
+    expect(await sharedBuffers({})).toEqual({ shared_buffers: '16MB' });
+    expect(await sharedBuffers({ EMBEDDED_DB_SHARED_BUFFERS_MB: '24' })).toEqual({ shared_buffers: '24MB' });
+  }, 120_000);
+
   it('waits for a live owner that does not serve yet (one log line), never opens the folder while it lives, and takes it over once the owner died', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const dataDir = newDataDir();

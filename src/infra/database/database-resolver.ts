@@ -19,12 +19,12 @@ const OWNER_POLL_MS = 500;
 const PROBE_TIMEOUT_MS = 2_000;
 const logger = new Logger('Database');
 /**
- * Postgres settings of the embedded database, given at every start. PGlite's WASM heap holds shared_buffers: the
- * default 128 MB (initdb's pick) was touched whole at start and was most of an idle `npm start`'s memory; one
- * process with one connection at a time needs far less (the files stay in the OS page cache).
- * `node scripts/bench/run.mjs idle-memory` and `pipeline` measure both sides.
+ * Postgres settings of the embedded database, given at every start. PGlite's WASM heap holds shared_buffers, touched
+ * whole at start: initdb's default 128 MB was most of an idle `npm start`'s memory, so the default is 16 MB (the
+ * files stay in the OS page cache). A large vector table searches faster with more (EMBEDDED_DB_SHARED_BUFFERS_MB):
+ * every buffer miss is a read through PGlite's file system. `idle-memory` and `pipeline` benches measure both sides.
  */
-const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=16MB'];
+const embeddedSettings = (sharedBuffersMb: number) => ['-c', `shared_buffers=${sharedBuffersMb}MB`];
 
 /**
  * DATABASE_URL wins. Without it we use PGlite (Postgres in WASM, with pgvector) under DATA_DIR/pgdata. PGlite's
@@ -35,7 +35,7 @@ const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=16MB'];
  */
 export async function resolveDatabase(config: AppConfig): Promise<DatabaseTarget> {
   if (config.database.url) return { url: config.database.url, source: 'configured', stop: async () => undefined };
-  if (config.database.embeddedPort === 0) return serveEmbedded('memory://', 0, ephemeralPassword());
+  if (config.database.embeddedPort === 0) return serveEmbedded('memory://', 0, ephemeralPassword(), embeddedSettings(config.database.embeddedSharedBuffersMb));
   await mkdir(config.dataDir, { recursive: true });
   const password = await embeddedDbPassword(config.dataDir);
   const ownership = new EmbeddedDbOwnership(config.dataDir);
@@ -58,7 +58,8 @@ export async function resolveDatabase(config: AppConfig): Promise<DatabaseTarget
 
 async function serveOwnedFolder(config: AppConfig, password: string, ownership: EmbeddedDbOwnership): Promise<DatabaseTarget> {
   try {
-    const target = await serveEmbedded(join(config.dataDir, 'pgdata'), config.database.embeddedPort, password);
+    const settings = embeddedSettings(config.database.embeddedSharedBuffersMb);
+    const target = await serveEmbedded(join(config.dataDir, 'pgdata'), config.database.embeddedPort, password, settings);
     const port = Number(new URL(target.url).port);
     if (port !== config.database.embeddedPort) {
       logger.warn(
@@ -80,9 +81,9 @@ async function serveOwnedFolder(config: AppConfig, password: string, ownership: 
   }
 }
 
-async function serveEmbedded(dataDir: string, port: number, password: string): Promise<DatabaseTarget> {
+async function serveEmbedded(dataDir: string, port: number, password: string, settings: string[]): Promise<DatabaseTarget> {
   const inFolder = !dataDir.startsWith('memory://');
-  const initdb = inFolder && (await isMissingOrEmpty(dataDir)) ? initdbInChildProcess(dataDir, EMBEDDED_SETTINGS) : undefined;
+  const initdb = inFolder && (await isMissingOrEmpty(dataDir)) ? initdbInChildProcess(dataDir, settings) : undefined;
   const [{ PGlite }, { vector }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite-pgvector'),
@@ -90,7 +91,7 @@ async function serveEmbedded(dataDir: string, port: number, password: string): P
   ]);
   if (inFolder) await mkdir(dataDir, { recursive: true });
   const initdbHere = inFolder && !existsSync(join(dataDir, 'PG_VERSION'));
-  const db = await PGlite.create({ dataDir, extensions: { vector }, startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
+  const db = await PGlite.create({ dataDir, extensions: { vector }, startParams: [...PGlite.defaultStartParams, ...settings] });
   if (initdbHere) collectGarbageNow();
   const server = new PgliteServer(db, password);
   const actualPort = await server.start(port).catch((error: NodeJS.ErrnoException) => {
