@@ -47,6 +47,8 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
   private recycler?: { policy: WorkerRecycler; onSpent: () => void };
   /** The job log line is built only when it is printed (LOG_LEVEL info or more verbose). */
   private readonly logsJobs: boolean;
+  /** Job log lines not written yet (see logJob). */
+  private jobLines: { outcome: string }[] = [];
 
   constructor(
     private readonly config: AppConfig,
@@ -244,6 +246,10 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     this.inBackground(this.fairShareHook(() => this.tasks.jobEnded(processor.queueName, job, shard)));
   }
 
+  /**
+   * The job's log line is written once BullMQ has sent the job's end to Redis (the next turn of the event loop), not
+   * before: at concurrency 1 the next job waits for that round trip, so the line is written while Redis works.
+   */
   private logJob(processor: QueueProcessor, job: Job, durationMs: number, outcome: string, failure: string | undefined): void {
     const line = {
       queue: processor.queueName,
@@ -254,9 +260,17 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
       outcome,
       error: failure,
     };
-    if (outcome === 'completed') this.logger.log(line);
-    else this.logger.warn(line);
+    if (this.jobLines.push(line) === 1) setImmediate(this.writeJobLines);
   }
+
+  private readonly writeJobLines = (): void => {
+    const lines = this.jobLines;
+    this.jobLines = [];
+    for (const line of lines) {
+      if (line.outcome === 'completed') this.logger.log(line);
+      else this.logger.warn(line);
+    }
+  };
 
   /** Runs work that must not fail or delay a job (it catches its own errors); closeWorkers waits for what is left. */
   private inBackground(work: Promise<void>): void {
