@@ -1,8 +1,9 @@
 /**
  * The queue bench's worker process, started by scripts/bench/queue.ts: `ours` runs the infrastructure (WorkerRunner:
- * registry, job timeout, stall ledger, fair-share hooks, one log line a job) with one no-op processor; `raw` runs a
- * plain BullMQ Worker with a no-op function. Both serve memory_consolidation at WORKER_CONCURRENCY under QUEUE_PREFIX
- * (`raw-options`: with the worker options WorkerRunner sets) and tell the parent "ready" over IPC. Never part of the product.
+ * registry, job timeout, stall ledger, fair-share hooks, one log line a job through pino) with one no-op processor,
+ * started as src/worker.ts starts a worker; `raw` runs a plain BullMQ Worker with a no-op function. Both serve
+ * memory_consolidation at WORKER_CONCURRENCY under QUEUE_PREFIX (`raw-options`: with the worker options WorkerRunner
+ * sets) and tell the parent "ready" over IPC. Never part of the product.
  */
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
@@ -11,11 +12,13 @@ import { Injectable, Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MetricsTime, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { Logger } from 'nestjs-pino';
 import { loadConfig } from '../../src/infra/config/app-config.js';
 import { InfraModule } from '../../src/infra/infra.module.js';
 import { closeOnSignals, runEntryPoint } from '../../src/infra/process-lifecycle.js';
 import { QueueName } from '../../src/infra/queue/queue-names.js';
 import { type JobContext, QueueProcessor, type TypedJob, unknownJob } from '../../src/infra/queue/queue-processor.js';
+import { WorkerRunner } from '../../src/infra/queue/worker-runner.service.js';
 import { startRuntime, type Runtime } from '../../src/infra/runtime.js';
 import { type BenchNoopJobs } from './queue-jobs.js';
 
@@ -41,12 +44,15 @@ class BenchWorkerModule {
   }
 }
 
+/** As src/worker.ts starts a worker: its logger (pino: the job log line is written, to /dev/null) and recycling policy. */
 async function startOurs(): Promise<void> {
   const config = loadConfig({ ...process.env, RUN_WORKERS: 'true', WORKER_QUEUES: QueueName.MemoryConsolidation });
   const runtime = await startRuntime(config);
-  const app = await NestFactory.createApplicationContext(BenchWorkerModule.forRoot(runtime), { logger: false });
+  const app = await NestFactory.createApplicationContext(BenchWorkerModule.forRoot(runtime), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
   await app.init();
   closeOnSignals(app, runtime);
+  app.get(WorkerRunner).recycleWhenSpent(() => process.kill(process.pid, 'SIGTERM'));
 }
 
 /** `withOurOptions`: the worker options WorkerRunner gives BullMQ (per-minute metrics kept a week), nothing else. */

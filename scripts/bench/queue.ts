@@ -1,18 +1,19 @@
 /**
- * Queue throughput, ours against raw BullMQ on the same Redis in the same run: no-op jobs, one worker process per
- * system. `raw`: Queue.add and a plain BullMQ Worker. `ours`: TaskQueueService.enqueue (default options, fair
+ * Queue throughput, ours against raw BullMQ on the same Redis (a redis-server of its own) in the same run: no-op
+ * jobs, one worker process per system. `raw`: Queue.add and a plain BullMQ Worker. `ours`: TaskQueueService.enqueue (default options, fair
  * scheduling on, the default) and WorkerRunner (registry, job timeout, stall ledger, fair-share hooks, a log line
- * a job at LOG_LEVEL=info, sent to /dev/null). `ours fifo`: the same with FAIR_SCHEDULING=false. `raw+options`: raw
+ * a job through pino at LOG_LEVEL=info, sent to /dev/null; started as src/worker.ts starts it). `ours fifo`: the same with FAIR_SCHEDULING=false. `raw+options`: raw
  * BullMQ given the job and worker options ours gives it (priority, attempts, retention, metrics), so that ours against
  * it is the cost of our own code.
  * Prints enqueue/s (one producer, one job at a time) and processed/s at worker concurrency 1, 8 and 50 (jobs
  * queued while the queue is paused, then resumed: the workers' rate, not the producer's), each the median of
- * alternating rounds, and ours/raw as the median of the per-round ratios.
+ * alternating rounds, and ours/raw as the median of the per-round ratios; and each worker process's CPU time a job
+ * while they ran (median), which a shared machine's load distorts less than the rates.
  * node scripts/bench/run.mjs queue [--jobs 1000] [--rounds 3]
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,8 @@ import { loadConfig } from '../../src/infra/config/app-config.js';
 import { QueueName } from '../../src/infra/queue/queue-names.js';
 import { DEFAULT_TASK_OPTIONS } from '../../src/infra/queue/task-options.js';
 import { TaskQueueService, toBullOptions } from '../../src/infra/queue/task-queue.service.js';
-import { log, REDIS_URL, runBench, waitUntil } from './bench-util.js';
+import { log, runBench, waitUntil } from './bench-util.js';
+import { startRedis } from './queue-bench-support.js';
 import { BenchNoopJob } from './queue-jobs.js';
 
 const QUEUE = QueueName.MemoryConsolidation;
@@ -31,6 +33,8 @@ const CONCURRENCIES = [1, 8, 50];
 interface System {
   label: string;
   prefix: string;
+  /** The worker process's pid while it runs. */
+  workerPid?: number;
   worker: 'raw' | 'raw-options' | 'ours';
   workerEnv: Record<string, string>;
   queue: Queue;
@@ -41,6 +45,17 @@ interface System {
 interface Rates {
   enqueuePerSecond: number;
   processedPerSecond: number;
+  /** CPU time (user + system) the worker process spent a job while the jobs ran: less sensitive to the load. */
+  workerCpuUsPerJob: number;
+}
+
+/** Clock ticks a second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system, µs) a process has used so far, from /proc/<pid>/stat. */
+function cpuUsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / TICKS_PER_SECOND;
 }
 
 function option(name: string, fallback: number): number {
@@ -53,8 +68,8 @@ function option(name: string, fallback: number): number {
  * attempts, result retention) and a worker with WorkerRunner's BullMQ options (metrics): BullMQ's own cost of our
  * features, so ours/this is the cost of our code alone (registry, timeout, stall ledger, logging, fair hooks).
  */
-function rawSystem(prefix: string, withOurOptions: boolean): System {
-  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+function rawSystem(redisUrl: string, prefix: string, withOurOptions: boolean): System {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue(QUEUE, { connection, prefix });
   const options = withOurOptions ? toBullOptions({ ...DEFAULT_TASK_OPTIONS, ...BenchNoopJob.defaults }) : {};
   return {
@@ -71,9 +86,9 @@ function rawSystem(prefix: string, withOurOptions: boolean): System {
   };
 }
 
-function ourSystem(prefix: string, fairScheduling: boolean): System {
-  const env = { NODE_ENV: 'test', REDIS_URL, QUEUE_PREFIX: prefix, FAIR_SCHEDULING: String(fairScheduling) };
-  const tasks = new TaskQueueService(loadConfig(env), { kind: 'url', url: REDIS_URL });
+function ourSystem(redisUrl: string, prefix: string, fairScheduling: boolean): System {
+  const env = { NODE_ENV: 'test', REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, FAIR_SCHEDULING: String(fairScheduling) };
+  const tasks = new TaskQueueService(loadConfig(env), { kind: 'url', url: redisUrl });
   return {
     label: fairScheduling ? 'ours' : 'ours fifo',
     prefix,
@@ -86,7 +101,7 @@ function ourSystem(prefix: string, fairScheduling: boolean): System {
 }
 
 /** Starts the system's worker process at `concurrency`; resolves once it serves the queue; returns its stop. */
-async function startWorker(system: System, concurrency: number, dataDir: string): Promise<() => Promise<void>> {
+async function startWorker(system: System, redisUrl: string, concurrency: number, dataDir: string): Promise<() => Promise<void>> {
   const entry = fileURLToPath(new URL('./queue-worker.js', import.meta.url));
   const child: ChildProcess = fork(entry, [system.worker], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -95,7 +110,7 @@ async function startWorker(system: System, concurrency: number, dataDir: string)
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       LOG_FORMAT: 'json',
-      REDIS_URL,
+      REDIS_URL: redisUrl,
       QUEUE_PREFIX: system.prefix,
       DATA_DIR: join(dataDir, system.prefix),
       EMBEDDED_DB_PORT: '0',
@@ -110,6 +125,7 @@ async function startWorker(system: System, concurrency: number, dataDir: string)
     if (child.exitCode !== null) throw new Error(`${system.label} worker exited with ${child.exitCode}`);
     return ready;
   }, 600_000);
+  system.workerPid = child.pid;
   return async () => {
     child.kill('SIGTERM');
     await exited;
@@ -122,38 +138,31 @@ async function measure(system: System, jobs: number): Promise<Rates> {
   const enqueueStart = performance.now();
   for (let i = 0; i < jobs; i += 1) await system.enqueue();
   const enqueueMs = performance.now() - enqueueStart;
+  const cpuStart = cpuUsOf(system.workerPid!);
   const processStart = performance.now();
   await system.queue.resume();
   await waitUntil(async () => (await system.queue.getJobCounts('completed')).completed >= jobs, 600_000, 10);
   const processMs = performance.now() - processStart;
+  const workerCpuUsPerJob = (cpuUsOf(system.workerPid!) - cpuStart) / jobs;
   await system.queue.clean(0, 0, 'completed');
-  return { enqueuePerSecond: (jobs * 1000) / enqueueMs, processedPerSecond: (jobs * 1000) / processMs };
+  return { enqueuePerSecond: (jobs * 1000) / enqueueMs, processedPerSecond: (jobs * 1000) / processMs, workerCpuUsPerJob };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const rate = (value: number) => `${Math.round(value)}/s`.padStart(8);
-
-async function removeKeys(pattern: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    for await (const keys of redis.scanStream({ match: pattern, count: 1000 }) as AsyncIterable<string[]>) {
-      if (keys.length) await redis.unlink(...keys);
-    }
-  } finally {
-    await redis.quit();
-  }
-}
 
 runBench(async () => {
   const jobs = option('jobs', 1000);
   const rounds = option('rounds', 3);
   const base = `bench-queue-${randomBytes(4).toString('hex')}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'docai-bench-'));
+  // A redis-server of its own: nothing else's commands share it.
+  const redis = await startRedis();
   const systems = [
-    rawSystem(`${base}-raw`, false),
-    rawSystem(`${base}-rawopt`, true),
-    ourSystem(`${base}-ours`, true),
-    ourSystem(`${base}-fifo`, false),
+    rawSystem(redis.url, `${base}-raw`, false),
+    rawSystem(redis.url, `${base}-rawopt`, true),
+    ourSystem(redis.url, `${base}-ours`, true),
+    ourSystem(redis.url, `${base}-fifo`, false),
   ];
   const optionsBaseline = systems[1].label;
   const enqueueRates = new Map<string, number[]>(systems.map((s) => [s.label, []]));
@@ -164,11 +173,12 @@ runBench(async () => {
     for (const concurrency of CONCURRENCIES) {
       const stops: (() => Promise<void>)[] = [];
       try {
-        for (const system of systems) stops.push(await startWorker(system, concurrency, dataDir));
+        for (const system of systems) stops.push(await startWorker(system, redis.url, concurrency, dataDir));
         for (const system of systems) await measure(system, Math.ceil(jobs / 5)); // warm-up, not reported
         const processed = new Map<string, number[]>(systems.map((s) => [s.label, []]));
         const ratios = new Map<string, number[]>(systems.map((s) => [s.label, []]));
         const optionRatios = new Map<string, number[]>(systems.map((s) => [s.label, []]));
+        const workerCpu = new Map<string, number[]>(systems.map((s) => [s.label, []]));
         for (let round = 0; round < rounds; round += 1) {
           const results = new Map<string, Rates>();
           for (const system of systems) results.set(system.label, await measure(system, jobs));
@@ -176,6 +186,7 @@ runBench(async () => {
           const rawWithOptions = results.get(optionsBaseline)!;
           for (const [label, r] of results) {
             processed.get(label)!.push(r.processedPerSecond);
+            workerCpu.get(label)!.push(r.workerCpuUsPerJob);
             ratios.get(label)!.push(r.processedPerSecond / raw.processedPerSecond);
             optionRatios.get(label)!.push(r.processedPerSecond / rawWithOptions.processedPerSecond);
             enqueueRates.get(label)!.push(r.enqueuePerSecond);
@@ -191,6 +202,8 @@ runBench(async () => {
           return `${s.label} ${rate(median(processed.get(s.label)!))}${ratio}`;
         });
         log(`  processed, concurrency ${String(concurrency).padStart(2)}: ${figures.join('   ')}`);
+        const cpuFigures = systems.map((s) => `${s.label} ${median(workerCpu.get(s.label)!).toFixed(0)} µs`);
+        log(`    worker CPU a job: ${cpuFigures.join('   ')}`);
       } finally {
         for (const stop of stops) await stop();
       }
@@ -204,11 +217,8 @@ runBench(async () => {
     log(`  load average at the end ${loadavg()[0].toFixed(1)}`);
     return 0;
   } finally {
-    for (const system of systems) {
-      await system.queue.obliterate({ force: true }).catch(() => undefined);
-      await system.close();
-    }
-    await removeKeys(`*${base}*`);
+    for (const system of systems) await system.close();
+    redis.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
