@@ -228,6 +228,13 @@ async function main(): Promise<number> {
       `graph phase peak RSS growth, large minus small: ${graphExtra.toFixed(1)} MiB ` +
         `(${(graphExtra / Math.max(1e-9, SIZE_MIB - SMALL_MIB)).toFixed(2)} MiB per extra MiB of text)`,
     );
+    // The graph phase's growth is what RSS held when the stage started (the text stage's leftovers) plus its own.
+    const atGraphStart = (run: Run) => (run.graphStartRss - run.baselineRss) / MIB;
+    const startExtra = atGraphStart(large) - atGraphStart(small);
+    log(
+      `RSS at the graph stage's start (left by the text stage): ${atGraphStart(large).toFixed(1)} MiB (large) vs ` +
+        `${atGraphStart(small).toFixed(1)} MiB (small): ${(startExtra / Math.max(1e-9, SIZE_MIB - SMALL_MIB)).toFixed(2)} MiB per extra MiB of text`,
+    );
     const ownGrowth = (run: Run) => (run.phases.graph.rss - run.graphStartRss) / MIB;
     const graphOwnExtra = ownGrowth(large) - ownGrowth(small);
     log(

@@ -10,7 +10,7 @@ import { CHINESE_HELD_OUT_TEXTS } from './extractors/testing/held-out-corpus.zh.
 import { GraphMerger } from './graph-merger.js';
 import { GraphRunRowsLostError } from './graph-run-rows-lost.error.js';
 import { GraphRunSupersededError } from './graph-run-superseded.error.js';
-import { GraphStageRows } from './graph-stage-rows.js';
+import { stagedExtractionOf } from './graph-stage-rows.js';
 import { GraphStagingRepository } from './graph-staging.repository.js';
 import { GraphRepository } from './graph.repository.js';
 import { type ChunkExtraction, ENTITY_TYPES } from './graph.types.js';
@@ -85,11 +85,18 @@ describe('Staged graph merge (PGlite) against the in-memory merge', () => {
   const storeInMemory = (owner: string, file: string, findings: ChunkExtraction[]) =>
     store.replaceFileGraph(owner, file, new GraphMerger().merge(findings));
 
-  /** The staged path, batch by batch as GraphService stages them. */
-  async function storeStaged(owner: string, file: string, findings: ChunkExtraction[], batch = 7) {
+  /** Stages findings as one batch whose first entity finding is at stream position `seq`; answers the next batch's. */
+  async function stageBatch(run: string, seq: number, findings: ChunkExtraction[]): Promise<number> {
+    const { packs } = stagedExtractionOf({ chunks: findings, failedChunkIds: [] });
+    await staging.stage(run, seq, packs);
+    return packs.reduce((next, pack) => next + pack.occurrences, seq);
+  }
+
+  /** The staged path, batch by batch as GraphService stages them (a batch of more than 8 chunks is several packs). */
+  async function storeStaged(owner: string, file: string, findings: ChunkExtraction[], batch = 20) {
     const run = await staging.startRun(file);
-    const rows = new GraphStageRows();
-    for (let i = 0; i < findings.length; i += batch) await staging.stage(run, rows.rowsOf(findings.slice(i, i + batch)));
+    let seq = 0;
+    for (let i = 0; i < findings.length; i += batch) seq = await stageBatch(run, seq, findings.slice(i, i + batch));
     return store.replaceFileGraphFromRun(owner, file, run);
   }
 
@@ -160,9 +167,9 @@ describe('Staged graph merge (PGlite) against the in-memory merge', () => {
     const findings = randomFindings(7, 20);
     const [owner, file] = [randomUUID(), randomUUID()];
     const stale = await staging.startRun(file);
-    await staging.stage(stale, new GraphStageRows().rowsOf(findings.slice(0, 10)));
+    await stageBatch(stale, 0, findings.slice(0, 10));
     await storeStaged(owner, file, findings);
-    await expect(staging.stage(stale, new GraphStageRows().rowsOf(findings.slice(10)))).rejects.toThrow();
+    await expect(stageBatch(stale, 0, findings.slice(10))).rejects.toThrow();
     await expect(store.replaceFileGraphFromRun(owner, file, stale)).rejects.toBeInstanceOf(GraphRunSupersededError);
 
     const reference = randomUUID();
@@ -185,10 +192,8 @@ describe('Staged graph merge (PGlite) against the in-memory merge', () => {
   it('refuses to merge a run whose unlogged staged rows went missing (a database crash empties them)', async () => {
     const [owner, file] = [randomUUID(), randomUUID()];
     const run = await staging.startRun(file);
-    const rows = new GraphStageRows();
     const findings = randomFindings(21, 20);
-    await staging.stage(run, rows.rowsOf(findings.slice(0, 10)));
-    await staging.stage(run, rows.rowsOf(findings.slice(10)));
+    await stageBatch(run, await stageBatch(run, 0, findings.slice(0, 10)), findings.slice(10));
     await database.db.execute(sql`delete from graph_stage_relations where run_id = ${run}`);
     await expect(store.replaceFileGraphFromRun(owner, file, run)).rejects.toBeInstanceOf(GraphRunRowsLostError);
     const { rows: stored } = await database.db.execute(sql`select 1 from graph_entities where owner_id = ${owner}`);
@@ -197,7 +202,7 @@ describe('Staged graph merge (PGlite) against the in-memory merge', () => {
   });
 
   it('reclaims the staging tables outside a transaction (VACUUM refuses one)', async () => {
-    await staging.stage(await staging.startRun(randomUUID()), new GraphStageRows().rowsOf(randomFindings(5, 5)));
+    await stageBatch(await staging.startRun(randomUUID()), 0, randomFindings(5, 5));
     await database.db.execute(sql`delete from graph_stage_runs`);
     await expect(staging.reclaimSpace()).resolves.toBeUndefined();
   });
@@ -205,10 +210,10 @@ describe('Staged graph merge (PGlite) against the in-memory merge', () => {
   it('leaves no staged rows behind a dropped run or a deleted file', async () => {
     const file = randomUUID();
     const dropped = await staging.startRun(file);
-    await staging.stage(dropped, new GraphStageRows().rowsOf(randomFindings(3, 5)));
+    await stageBatch(dropped, 0, randomFindings(3, 5));
     await staging.dropRun(dropped);
     const orphan = await staging.startRun(file);
-    await staging.stage(orphan, new GraphStageRows().rowsOf(randomFindings(4, 5)));
+    await stageBatch(orphan, 0, randomFindings(4, 5));
     await store.deleteFileGraph(file);
     expect(await stagedRows()).toBe(0);
   });

@@ -1,13 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../infra/database/database.js';
 import { DATABASE } from '../infra/database/database.js';
-import type { StagedEntityRow, StagedRelationRow } from './graph-stage-rows.js';
+import type { GraphStagePack } from './graph-stage-rows.js';
 import { graphStageEntities, graphStageNames, graphStageRelations, graphStageRuns } from './graph.schema.js';
-
-// Rows per INSERT statement. Each column goes as one array parameter (unnest): Drizzle's insert builder made dozens
-// of objects per value, most of the graph stage's garbage (pipeline bench: GBs per 5 MiB file, and the JS heap grew with it).
-const ROWS_PER_STATEMENT = 5000;
 
 /**
  * Staging of a graph extraction run's findings, page by page, so a file's graph is never held in memory whole:
@@ -31,36 +27,23 @@ export class GraphStagingRepository {
   }
 
   /**
-   * Stages a batch's rows and counts them on the run, in one transaction: the staged tables are unlogged (no WAL), and
-   * the merge checks that none of the counted rows went missing.
+   * Stages a batch's packs and counts their rows on the run, in one transaction: the staged tables are unlogged (no
+   * WAL), and the merge checks that none of the counted rows went missing. `firstSeq`: the stream position of the
+   * batch's first entity finding (each pack's positions count from 0). One statement per pack, its rows sent as two
+   * JSON parameters: no value of a row becomes a JavaScript object or string here.
    */
-  async stage(runId: string, rows: { entities: StagedEntityRow[]; relations: StagedRelationRow[] }): Promise<void> {
+  async stage(runId: string, firstSeq: number, packs: readonly GraphStagePack[]): Promise<void> {
     await this.db.transaction(async (tx) => {
-      for (let i = 0; i < rows.entities.length; i += ROWS_PER_STATEMENT) {
-        const page = rows.entities.slice(i, i + ROWS_PER_STATEMENT);
-        const column = columnOf(page);
-        await tx.execute(sql`
-          insert into ${graphStageEntities}
-            (run_id, chunk_id, normalized_name, type, surface, count, first_seq, description, description_seq)
-          select ${runId}::uuid, r.* from unnest(
-            ${column('chunk_id')}::uuid[], ${column('normalized_name')}::text[], ${column('type')}::text[],
-            ${column('surface')}::text[], ${column('count')}::int[], ${column('first_seq')}::int[],
-            ${column('description')}::text[], ${column('description_seq')}::int[]
-          ) r`);
-      }
-      for (let i = 0; i < rows.relations.length; i += ROWS_PER_STATEMENT) {
-        const page = rows.relations.slice(i, i + ROWS_PER_STATEMENT);
-        const column = columnOf(page);
-        await tx.execute(sql`
-          insert into ${graphStageRelations} (run_id, chunk_id, source, target, relation, weight)
-          select ${runId}::uuid, r.* from unnest(
-            ${column('chunk_id')}::uuid[], ${column('source')}::text[], ${column('target')}::text[],
-            ${column('relation')}::text[], ${column('weight')}::float8[]
-          ) r`);
+      let seq = firstSeq;
+      let rows = 0;
+      for (const pack of packs) {
+        if (pack.rows > 0) await tx.execute(stagePack(runId, seq, pack));
+        seq += pack.occurrences;
+        rows += pack.rows;
       }
       await tx
         .update(graphStageRuns)
-        .set({ staged_rows: sql`${graphStageRuns.staged_rows} + ${rows.entities.length + rows.relations.length}` })
+        .set({ staged_rows: sql`${graphStageRuns.staged_rows} + ${rows}` })
         .where(eq(graphStageRuns.id, runId));
     });
   }
@@ -80,7 +63,17 @@ export class GraphStagingRepository {
   }
 }
 
-/** The rows' values of one column as a single array parameter (a bare array would be spread into a list by `sql`). */
-function columnOf<Row>(rows: Row[]) {
-  return <K extends keyof Row>(key: K) => sql.param(rows.map((row) => row[key]));
+/** Inserts a pack's rows. The JSON goes as bytes (a binary parameter, read by `json_recv` on the server). */
+function stagePack(runId: string, seq: number, pack: GraphStagePack): SQL {
+  const chunkIds = sql.param(pack.chunkIds);
+  return sql`
+    with entities as (
+      insert into ${graphStageEntities}
+        (run_id, chunk_id, normalized_name, type, surface, count, first_seq, description, description_seq)
+      select ${runId}::uuid, (${chunkIds}::uuid[])[r.c + 1], r.n, r.t, r.s, r.k, ${seq}::int + r.q, r.d, ${seq}::int + r.e
+      from json_to_recordset(${sql.param(pack.entities)}::json) as r(c int, n text, t text, s text, k int, q int, d text, e int)
+    )
+    insert into ${graphStageRelations} (run_id, chunk_id, source, target, relation, weight)
+    select ${runId}::uuid, (${chunkIds}::uuid[])[r.c + 1], r.s, r.t, r.r, r.w
+    from json_to_recordset(${sql.param(pack.relations)}::json) as r(c int, s text, t text, r text, w float8)`;
 }

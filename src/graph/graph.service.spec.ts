@@ -4,7 +4,7 @@ import { type ProcessingStatusService } from '../files/processing-status.service
 import { type ExtractOptions, type ExtractorResult, type GraphExtractor } from './extractors/graph-extractor.js';
 import { RulesGraphExtractor } from './extractors/rules-graph.extractor.js';
 import { GraphRunSupersededError } from './graph-run-superseded.error.js';
-import { type StagedEntityRow, type StagedRelationRow } from './graph-stage-rows.js';
+import { type GraphStagePack } from './graph-stage-rows.js';
 import { type GraphStagingRepository } from './graph-staging.repository.js';
 import { type GraphRepository } from './graph.repository.js';
 import { GraphService } from './graph.service.js';
@@ -41,11 +41,28 @@ class StubExtractor implements GraphExtractor {
   }
 }
 
+/** A staged entity row, read back from its pack's JSON. */
+interface StagedEntity {
+  chunk_id: string;
+  normalized_name: string;
+  surface: string;
+  count: number;
+}
+
+function entitiesOf(pack: GraphStagePack): StagedEntity[] {
+  const rows = JSON.parse(new TextDecoder().decode(pack.entities)) as { c: number; n: string; s: string; k: number }[];
+  return rows.map((row) => ({ chunk_id: pack.chunkIds[row.c], normalized_name: row.n, surface: row.s, count: row.k }));
+}
+
+function relationCount(pack: GraphStagePack): number {
+  return (JSON.parse(new TextDecoder().decode(pack.relations)) as unknown[]).length;
+}
+
 /** Staged rows per run; the fake merge counts a run's distinct names and drops the run, as the repository does. */
 function setup(extractor: GraphExtractor, fileExists = true, merge?: () => Promise<never>) {
   const calls: StageCall[] = [];
-  const runs = new Map<string, { entities: StagedEntityRow[]; relations: StagedRelationRow[] }>();
-  const merged: StagedEntityRow[][] = [];
+  const runs = new Map<string, { entities: StagedEntity[]; relations: number }>();
+  const merged: StagedEntity[][] = [];
   const deleted: string[] = [];
   const files = { getFile: async (id: string) => (fileExists ? { id } : undefined) } as unknown as FileRecordsService;
   const status = {
@@ -54,12 +71,14 @@ function setup(extractor: GraphExtractor, fileExists = true, merge?: () => Promi
   const staging = {
     startRun: async () => {
       const id = `run-${runs.size}`;
-      runs.set(id, { entities: [], relations: [] });
+      runs.set(id, { entities: [], relations: 0 });
       return id;
     },
-    stage: async (runId: string, rows: { entities: StagedEntityRow[]; relations: StagedRelationRow[] }) => {
-      runs.get(runId)!.entities.push(...rows.entities);
-      runs.get(runId)!.relations.push(...rows.relations);
+    stage: async (runId: string, _seq: number, packs: GraphStagePack[]) => {
+      for (const pack of packs) {
+        runs.get(runId)!.entities.push(...entitiesOf(pack));
+        runs.get(runId)!.relations += relationCount(pack);
+      }
     },
     dropRun: async (runId: string) => void runs.delete(runId),
     reclaimSpace: async () => undefined,
@@ -70,7 +89,7 @@ function setup(extractor: GraphExtractor, fileExists = true, merge?: () => Promi
       const staged = runs.get(runId)!;
       runs.delete(runId);
       merged.push(staged.entities);
-      return { entities: new Set(staged.entities.map((e) => e.normalized_name)).size, relations: staged.relations.length };
+      return { entities: new Set(staged.entities.map((e) => e.normalized_name)).size, relations: staged.relations };
     },
     deleteFileGraph: async (fileId: string) => void deleted.push(fileId),
   } as unknown as GraphRepository;

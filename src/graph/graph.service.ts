@@ -3,9 +3,9 @@ import { chunkBatchesOf, chunkCount } from '../files/chunk-source.js';
 import { ChunkSource } from '../files/file-core.types.js';
 import { FileRecordsService } from '../files/file-records.service.js';
 import { ProcessingStatusService } from '../files/processing-status.service.js';
-import { GRAPH_EXTRACTOR, type GraphExtractor } from './extractors/graph-extractor.js';
+import { type ExtractOptions, GRAPH_EXTRACTOR, type GraphExtractor } from './extractors/graph-extractor.js';
 import { GraphRunSupersededError } from './graph-run-superseded.error.js';
-import { GraphStageRows } from './graph-stage-rows.js';
+import { stagedExtractionOf } from './graph-stage-rows.js';
 import { GraphStagingRepository } from './graph-staging.repository.js';
 import { GraphRepository } from './graph.repository.js';
 
@@ -53,33 +53,36 @@ export class GraphService {
       run = await this.staging.startRun(file.id);
       let lastStep = 0;
       let done = 0;
-      const rows = new GraphStageRows();
+      // Stream position of the next entity finding: ties between a name's types and surfaces go to the first seen.
+      let seq = 0;
       // One batch's staging write runs while the next batch is extracted; it is awaited before the next write.
       let writing: Promise<void> = Promise.resolve();
       const failed: string[] = [];
       const unsupported = new Map<string, number>();
       for await (const batch of chunkBatchesOf(chunks, EXTRACTION_BATCH, signal)) {
         const before = done;
-        const result = await extractor.extract(
-          batch.map((c) => ({ id: c.id, text: c.text })),
-          {
-            signal,
-            onChunkDone: async (doneInBatch) => {
-              const step = Math.floor(((before + doneInBatch) / total) * PROGRESS_STEPS);
-              if (step <= lastStep) return;
-              lastStep = step;
-              // Up to 95: storing the graph is the last step.
-              const progress = Math.round(((before + doneInBatch) / total) * 95);
-              await this.status.updateStage(file.id, 'kg_extraction', { status: 'processing', progress });
-            },
+        const texts = batch.map((c) => ({ id: c.id, text: c.text }));
+        const options: ExtractOptions = {
+          signal,
+          onChunkDone: async (doneInBatch) => {
+            const step = Math.floor(((before + doneInBatch) / total) * PROGRESS_STEPS);
+            if (step <= lastStep) return;
+            lastStep = step;
+            // Up to 95: storing the graph is the last step.
+            const progress = Math.round(((before + doneInBatch) / total) * 95);
+            await this.status.updateStage(file.id, 'kg_extraction', { status: 'processing', progress });
           },
-        );
+        };
+        const result = extractor.extractStaged
+          ? await extractor.extractStaged(texts, options)
+          : stagedExtractionOf(await extractor.extract(texts, options));
         await writing;
-        writing = this.staging.stage(run, rows.rowsOf(result.chunks));
+        writing = this.staging.stage(run, seq, result.packs);
         // Handled here so a failure while the next batch is extracted is no unhandled rejection; awaited below.
         writing.catch(() => undefined);
-        for (const { unsupportedLanguage: language } of result.chunks) {
-          if (language) unsupported.set(language, (unsupported.get(language) ?? 0) + 1);
+        for (const pack of result.packs) {
+          seq += pack.occurrences;
+          for (const language of pack.unsupportedLanguages) unsupported.set(language, (unsupported.get(language) ?? 0) + 1);
         }
         failed.push(...result.failedChunkIds);
         done += batch.length;

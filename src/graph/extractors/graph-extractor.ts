@@ -1,3 +1,4 @@
+import type { StagedExtraction } from '../graph-stage-rows.js';
 import { type ChunkExtraction, type ChunkText } from '../graph.types.js';
 
 /** Options of one extraction run. */
@@ -17,6 +18,11 @@ export interface ExtractorResult {
 export interface GraphExtractor {
   readonly name: string;
   extract(chunks: ChunkText[], options?: ExtractOptions): Promise<ExtractorResult>;
+  /**
+   * The same findings already packed as staging rows (`stagedExtractionOf(await extract(…))`), packed where they were
+   * extracted: the graph stage uses it when the extractor has it.
+   */
+  extractStaged?(chunks: ChunkText[], options?: ExtractOptions): Promise<StagedExtraction>;
 }
 
 /** DI token of the configured extractor (KG_EXTRACTOR). */

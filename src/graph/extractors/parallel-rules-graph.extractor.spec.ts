@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BUILD_DIR, compileForProcesses } from '../../../test/support/compiled-src.js';
 import { type AppConfig } from '../../infra/config/app-config.js';
+import { stagedExtractionOf } from '../graph-stage-rows.js';
 import { ParallelRulesGraphExtractor } from './parallel-rules-graph.extractor.js';
 import { RulesGraphExtractor } from './rules-graph.extractor.js';
 import { GOLD_TEXT } from './testing/gold-corpus.js';
@@ -38,6 +39,19 @@ describe('ParallelRulesGraphExtractor (worker threads)', () => {
     expect(pooled.chunks.map((c) => c.chunkId)).toEqual(chunks.map((c) => c.id));
     expect(progress.at(-1)).toBe(chunks.length);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  }, 60_000);
+
+  it('packs staging rows on worker threads exactly as the staging thread packs the in-thread findings', async () => {
+    const progress: number[] = [];
+    const pooled = await extractor.extractStaged(chunks, { onChunkDone: (done) => void progress.push(done) });
+    const direct = stagedExtractionOf(await rules.extract(chunks));
+    // Moved from the threads, the buffers are plain Uint8Arrays of their own: compare their bytes.
+    const comparable = (packs: typeof pooled.packs) =>
+      packs.map((pack) => ({ ...pack, entities: Buffer.from(pack.entities).toString(), relations: Buffer.from(pack.relations).toString() }));
+    expect(comparable(pooled.packs)).toEqual(comparable(direct.packs));
+    expect(pooled.packs.flatMap((pack) => pack.chunkIds)).toEqual(chunks.map((c) => c.id));
+    expect(pooled.packs.reduce((rows, pack) => rows + pack.rows, 0)).toBeGreaterThan(30);
+    expect(progress.at(-1)).toBe(chunks.length);
   }, 60_000);
 
   it('stops with the job signal’s reason when aborted', async () => {

@@ -6,7 +6,8 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import type { Piscina } from 'piscina';
 import { AppConfig } from '../../infra/config/app-config.js';
 import { isOutOfMemoryError, ResourceLimitError } from '../../infra/queue/resource-limit.error.js';
-import { ChunkExtraction, ChunkText } from '../graph.types.js';
+import { type GraphStagePack, type StagedExtraction, stagedExtractionOf } from '../graph-stage-rows.js';
+import type { ChunkExtraction, ChunkText } from '../graph.types.js';
 import type { ExtractOptions, ExtractorResult, GraphExtractor } from './graph-extractor.js';
 import { LazyRulesGraphExtractor } from './lazy-rules-graph.extractor.js';
 
@@ -30,7 +31,7 @@ export class ParallelRulesGraphExtractor implements GraphExtractor, OnApplicatio
   private readonly logger = new Logger('ParallelRulesGraphExtractor');
   /** Threads of the pool, 0 when extraction runs in the job's own thread. */
   private readonly poolThreads: number;
-  private pool?: Promise<Piscina<ChunkText[], ChunkExtraction[]>>;
+  private pool?: Promise<Piscina<ChunkText[], unknown>>;
   private readonly memoryLimitMb: number;
 
   constructor(
@@ -47,6 +48,18 @@ export class ParallelRulesGraphExtractor implements GraphExtractor, OnApplicatio
 
   async extract(chunks: ChunkText[], options: ExtractOptions = {}): Promise<ExtractorResult> {
     if (!this.poolThreads) return this.inThread.extract(chunks, options);
+    const found = await this.runTasks<ChunkExtraction[]>(chunks, 'default', options);
+    return { chunks: found.flat(), failedChunkIds: [] };
+  }
+
+  /** The findings packed as staging rows on the worker threads, one pack per task. */
+  async extractStaged(chunks: ChunkText[], options: ExtractOptions = {}): Promise<StagedExtraction> {
+    if (!this.poolThreads) return stagedExtractionOf(await this.inThread.extract(chunks, options));
+    return { packs: await this.runTasks<GraphStagePack>(chunks, 'extractStagePack', options), failedChunkIds: [] };
+  }
+
+  /** The chunks in tasks of CHUNKS_PER_TASK run by the worker module's export `name`: its results in chunk order. */
+  private async runTasks<Result>(chunks: ChunkText[], name: string, options: ExtractOptions): Promise<Result[]> {
     const { signal } = options;
     signal?.throwIfAborted();
     const pool = await this.startPool();
@@ -61,10 +74,10 @@ export class ParallelRulesGraphExtractor implements GraphExtractor, OnApplicatio
     let done = 0;
     let firstError: unknown;
     try {
-      const tasks: Promise<ChunkExtraction[]>[] = [];
+      const tasks: Promise<Result>[] = [];
       for (let i = 0; i < chunks.length; i += CHUNKS_PER_TASK) {
         const slice = chunks.slice(i, i + CHUNKS_PER_TASK);
-        const task = pool.run(slice, { signal: cancel.signal }).then(async (found) => {
+        const task = (pool.run(slice, { name, signal: cancel.signal }) as Promise<Result>).then(async (found) => {
           done += slice.length;
           await options.onChunkDone?.(done, chunks.length);
           return found;
@@ -81,7 +94,7 @@ export class ParallelRulesGraphExtractor implements GraphExtractor, OnApplicatio
         if (signal?.aborted) throw signal.reason;
         throw isOutOfMemoryError(firstError) ? new ResourceLimitError('graph extraction', this.memoryLimitMb) : firstError;
       }
-      return { chunks: settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : [])), failedChunkIds: [] };
+      return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
@@ -92,10 +105,10 @@ export class ParallelRulesGraphExtractor implements GraphExtractor, OnApplicatio
     return this.poolThreads || 1;
   }
 
-  private startPool(): Promise<Piscina<ChunkText[], ChunkExtraction[]>> {
+  private startPool(): Promise<Piscina<ChunkText[], unknown>> {
     this.pool ??= import('piscina').then(
       ({ Piscina }) =>
-        new Piscina<ChunkText[], ChunkExtraction[]>({
+        new Piscina<ChunkText[], unknown>({
           filename: this.workerFile(),
           minThreads: 0,
           maxThreads: this.poolThreads,
