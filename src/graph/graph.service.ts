@@ -59,7 +59,12 @@ export class GraphService {
       let writing: Promise<void> = Promise.resolve();
       const failed: string[] = [];
       const unsupported = new Map<string, number>();
-      for await (const batch of chunkBatchesOf(chunks, EXTRACTION_BATCH, signal)) {
+      const batches = chunkBatchesOf(chunks, EXTRACTION_BATCH, signal);
+      // The next page is read before this batch's staging transaction takes the database (the embedded one serves one
+      // session): the read would wait for the whole write, and the threads with it.
+      let next = batches.next();
+      for (let page = await next; !page.done; page = await next) {
+        const batch = page.value;
         const before = done;
         const texts = batch.map((c) => ({ id: c.id, text: c.text }));
         const options: ExtractOptions = {
@@ -77,6 +82,9 @@ export class GraphService {
           ? await extractor.extractStaged(texts, options)
           : stagedExtractionOf(await extractor.extract(texts, options));
         await writing;
+        next = batches.next();
+        // Handled here so a failure while this batch is staged is no unhandled rejection; awaited by the loop.
+        next.catch(() => undefined);
         writing = this.staging.stage(run, seq, result.packs);
         // Handled here so a failure while the next batch is extracted is no unhandled rejection; awaited below.
         writing.catch(() => undefined);
