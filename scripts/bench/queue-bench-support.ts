@@ -35,17 +35,23 @@ export async function startWorker(env: Record<string, string>, dataDir: string):
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', DATA_DIR: join(dataDir, randomBytes(4).toString('hex')), EMBEDDED_DB_PORT: '0', WORKER_CONCURRENCY: '8', ...env },
   });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  let ready = false;
-  child.once('message', () => (ready = true));
-  await waitUntil(async () => {
-    if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}`);
-    return ready;
-  }, 600_000);
+  const { exited } = await workerReady(child, 'ours');
   return async () => {
     child.kill('SIGTERM');
     await exited;
   };
+}
+
+/** Waits for a forked bench worker's first message (it is ready); fails if it exits first. */
+export async function workerReady(child: ChildProcess, label: string): Promise<{ exited: Promise<unknown> }> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  let ready = false;
+  child.once('message', () => (ready = true));
+  await waitUntil(async () => {
+    if (child.exitCode !== null) throw new Error(`${label} worker exited with ${child.exitCode}`);
+    return ready;
+  }, 600_000);
+  return { exited };
 }
 
 /** Enqueues `jobs` while every shard's queue is paused, then resumes them all: the workers' rate. */

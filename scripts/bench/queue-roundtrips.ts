@@ -22,6 +22,7 @@ import { QueueName } from '../../src/infra/queue/queue-names.js';
 import { TaskQueueService } from '../../src/infra/queue/task-queue.service.js';
 import { answersPing } from '../../src/infra/redis/redis-resolver.js';
 import { freePort, log, runBench, waitUntil } from './bench-util.js';
+import { workerReady } from './queue-bench-support.js';
 import { BenchNoopJob } from './queue-jobs.js';
 
 const QUEUE = QueueName.MemoryConsolidation;
@@ -112,13 +113,7 @@ async function startWorker(system: System, url: string, concurrency: number, pro
       ...(profileFile ? { BENCH_CPU_PROFILE: profileFile } : {}),
     },
   });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  let ready = false;
-  child.once('message', () => (ready = true));
-  await waitUntil(async () => {
-    if (child.exitCode !== null) throw new Error(`${system.label} worker exited with ${child.exitCode}`);
-    return ready;
-  }, 600_000);
+  const { exited } = await workerReady(child, system.label);
   return {
     ask: (message, reply) =>
       new Promise((resolve) => {

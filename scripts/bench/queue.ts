@@ -24,7 +24,7 @@ import { QueueName } from '../../src/infra/queue/queue-names.js';
 import { DEFAULT_TASK_OPTIONS } from '../../src/infra/queue/task-options.js';
 import { TaskQueueService, toBullOptions } from '../../src/infra/queue/task-queue.service.js';
 import { log, runBench, waitUntil } from './bench-util.js';
-import { startRedis } from './queue-bench-support.js';
+import { startRedis, workerReady } from './queue-bench-support.js';
 import { BenchNoopJob } from './queue-jobs.js';
 
 const QUEUE = QueueName.MemoryConsolidation;
@@ -118,13 +118,7 @@ async function startWorker(system: System, redisUrl: string, concurrency: number
       ...system.workerEnv,
     },
   });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  let ready = false;
-  child.once('message', () => (ready = true));
-  await waitUntil(async () => {
-    if (child.exitCode !== null) throw new Error(`${system.label} worker exited with ${child.exitCode}`);
-    return ready;
-  }, 600_000);
+  const { exited } = await workerReady(child, system.label);
   system.workerPid = child.pid;
   return async () => {
     child.kill('SIGTERM');
